@@ -1,0 +1,333 @@
+// Package ojson holds JSON values the way JavaScript sees them: objects keep their key order
+// (array-index keys first, ascending, then the rest in insertion order, as in V8 and goja),
+// numbers are float64, and encoding follows JSON.stringify byte for byte.
+//
+// A value is one of: nil, bool, float64, string, []any, *Object. Set and Normalize also accept
+// other integer and float types, map[string]any and json.Marshaler-free Go values, converting
+// them to those.
+package ojson
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+)
+
+// indexThreshold is the size from which an Object keeps a map from key to position; below it a
+// linear scan is faster than hashing.
+const indexThreshold = 12
+
+// Object is a JSON object that remembers key order like a JavaScript object does.
+// The zero value is an empty object ready to use. An Object is not safe for concurrent mutation.
+type Object struct {
+	keys []string
+	vals []any
+	// nIndex counts the leading keys that are array indices ("0", "1", ... < 2^32-1).
+	nIndex int
+	index  map[string]int
+}
+
+// NewObject returns an empty object with room for n keys.
+func NewObject(n int) *Object {
+	return &Object{keys: make([]string, 0, n), vals: make([]any, 0, n)}
+}
+
+// Len returns the number of keys.
+func (o *Object) Len() int {
+	if o == nil {
+		return 0
+	}
+	return len(o.keys)
+}
+
+// Keys returns the keys in order. The slice must not be modified.
+func (o *Object) Keys() []string {
+	if o == nil {
+		return nil
+	}
+	return o.keys
+}
+
+// At returns the i-th key and value in order.
+func (o *Object) At(i int) (string, any) { return o.keys[i], o.vals[i] }
+
+func (o *Object) find(key string) int {
+	if o == nil {
+		return -1
+	}
+	if o.index != nil {
+		if i, ok := o.index[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range o.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// Get returns the value stored under key and whether the key is present.
+func (o *Object) Get(key string) (any, bool) {
+	i := o.find(key)
+	if i < 0 {
+		return nil, false
+	}
+	return o.vals[i], true
+}
+
+// Has reports whether key is present.
+func (o *Object) Has(key string) bool { return o.find(key) >= 0 }
+
+// GetString returns the value under key if it is a string.
+func (o *Object) GetString(key string) (string, bool) {
+	v, _ := o.Get(key)
+	s, ok := v.(string)
+	return s, ok
+}
+
+// GetObject returns the value under key if it is an object.
+func (o *Object) GetObject(key string) (*Object, bool) {
+	v, _ := o.Get(key)
+	m, ok := v.(*Object)
+	return m, ok
+}
+
+// Set stores v under key, keeping the key's position if it exists and appending it otherwise
+// (array-index keys go to their numeric position, as in JavaScript). v is normalized with
+// Normalize; it panics if v cannot be represented as JSON, which is a programming error.
+func (o *Object) Set(key string, v any) {
+	nv, err := Normalize(v)
+	if err != nil {
+		panic(fmt.Sprintf("ojson: Set(%q): %v", key, err))
+	}
+	o.set(key, nv)
+}
+
+// set stores an already normalized value.
+func (o *Object) set(key string, v any) {
+	if i := o.find(key); i >= 0 {
+		o.vals[i] = v
+		return
+	}
+	pos := len(o.keys)
+	if n, ok := arrayIndex(key); ok {
+		pos = sort.Search(o.nIndex, func(i int) bool {
+			m, _ := arrayIndex(o.keys[i])
+			return m > n
+		})
+		o.nIndex++
+	}
+	o.keys = append(o.keys, "")
+	o.vals = append(o.vals, nil)
+	if pos != len(o.keys)-1 {
+		copy(o.keys[pos+1:], o.keys[pos:])
+		copy(o.vals[pos+1:], o.vals[pos:])
+		o.keys[pos] = key
+		o.vals[pos] = v
+		o.reindex()
+		return
+	}
+	o.keys[pos] = key
+	o.vals[pos] = v
+	if o.index != nil {
+		o.index[key] = pos
+	} else if len(o.keys) > indexThreshold {
+		o.reindex()
+	}
+}
+
+// Delete removes key and reports whether it was present.
+func (o *Object) Delete(key string) bool {
+	i := o.find(key)
+	if i < 0 {
+		return false
+	}
+	if _, ok := arrayIndex(key); ok {
+		o.nIndex--
+	}
+	o.keys = append(o.keys[:i], o.keys[i+1:]...)
+	o.vals = append(o.vals[:i], o.vals[i+1:]...)
+	if o.index != nil {
+		o.reindex()
+	}
+	return true
+}
+
+func (o *Object) reindex() {
+	if len(o.keys) <= indexThreshold {
+		o.index = nil
+		return
+	}
+	o.index = make(map[string]int, len(o.keys))
+	for i, k := range o.keys {
+		o.index[k] = i
+	}
+}
+
+// Clone returns a deep copy.
+func (o *Object) Clone() *Object {
+	if o == nil {
+		return nil
+	}
+	c := &Object{keys: append([]string(nil), o.keys...), vals: make([]any, len(o.vals)), nIndex: o.nIndex}
+	for i, v := range o.vals {
+		c.vals[i] = CloneValue(v)
+	}
+	if o.index != nil {
+		c.reindex()
+	}
+	return c
+}
+
+// CloneValue returns a deep copy of a normalized value.
+func CloneValue(v any) any {
+	switch x := v.(type) {
+	case *Object:
+		return x.Clone()
+	case []any:
+		c := make([]any, len(x))
+		for i, e := range x {
+			c[i] = CloneValue(e)
+		}
+		return c
+	default:
+		return v
+	}
+}
+
+// Map returns the object as a Go map (order is lost), with nested objects converted too.
+func (o *Object) Map() map[string]any {
+	if o == nil {
+		return nil
+	}
+	m := make(map[string]any, len(o.keys))
+	for i, k := range o.keys {
+		m[k] = plain(o.vals[i])
+	}
+	return m
+}
+
+func plain(v any) any {
+	switch x := v.(type) {
+	case *Object:
+		return x.Map()
+	case []any:
+		c := make([]any, len(x))
+		for i, e := range x {
+			c[i] = plain(e)
+		}
+		return c
+	default:
+		return v
+	}
+}
+
+// arrayIndex reports whether key is a canonical array index ("0".."4294967294"), which
+// JavaScript engines order before other keys.
+func arrayIndex(key string) (uint32, bool) {
+	if len(key) == 0 || len(key) > 10 || (len(key) > 1 && key[0] == '0') {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	if n >= math.MaxUint32 {
+		return 0, false
+	}
+	return uint32(n), true
+}
+
+// Normalize converts a Go value to the value model of this package: nil, bool, float64,
+// string, []any or *Object. Integers become float64 (as in JavaScript), map keys are sorted,
+// and other values go through encoding/json.
+func Normalize(v any) (any, error) {
+	switch x := v.(type) {
+	case nil, bool, string, *Object:
+		return v, nil
+	case float64:
+		return x, nil
+	case float32:
+		return float64(x), nil
+	case int:
+		return float64(x), nil
+	case int8:
+		return float64(x), nil
+	case int16:
+		return float64(x), nil
+	case int32:
+		return float64(x), nil
+	case int64:
+		return float64(x), nil
+	case uint:
+		return float64(x), nil
+	case uint8:
+		return float64(x), nil
+	case uint16:
+		return float64(x), nil
+	case uint32:
+		return float64(x), nil
+	case uint64:
+		return float64(x), nil
+	case json.Number:
+		f, err := strconv.ParseFloat(string(x), 64)
+		return f, err
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			n, err := Normalize(e)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = n
+		}
+		return out, nil
+	case []string:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = e
+		}
+		return out, nil
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		o := NewObject(len(keys))
+		for _, k := range keys {
+			n, err := Normalize(x[k])
+			if err != nil {
+				return nil, err
+			}
+			o.set(k, n)
+		}
+		return o, nil
+	case map[string]string:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		o := NewObject(len(keys))
+		for _, k := range keys {
+			o.set(k, x[k])
+		}
+		return o, nil
+	default:
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		return Parse(b)
+	}
+}

@@ -1,0 +1,172 @@
+package vm
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+
+	"github.com/dop251/goja"
+
+	"github.com/plugchain/plugchain/ojson"
+)
+
+// ToJS converts an ojson value to a JavaScript value in rt. Objects are built key by key so
+// the plugin sees the same key order as JSON.parse would give it.
+func ToJS(rt *goja.Runtime, v any) goja.Value {
+	switch x := v.(type) {
+	case nil:
+		return goja.Null()
+	case string:
+		return rt.ToValue(x)
+	case float64:
+		return rt.ToValue(x)
+	case bool:
+		return rt.ToValue(x)
+	case *ojson.Object:
+		if x == nil {
+			return goja.Null()
+		}
+		obj := rt.NewObject()
+		for i := 0; i < x.Len(); i++ {
+			k, e := x.At(i)
+			_ = obj.Set(k, ToJS(rt, e))
+		}
+		return obj
+	case []any:
+		items := make([]any, len(x))
+		for i, e := range x {
+			items[i] = ToJS(rt, e)
+		}
+		return rt.NewArray(items...)
+	default:
+		n, err := ojson.Normalize(v)
+		if err != nil {
+			panic(rt.NewTypeError(err.Error()))
+		}
+		return ToJS(rt, n)
+	}
+}
+
+// FromJS converts a JavaScript value to an ojson value with exactly the semantics of
+// JSON.parse(JSON.stringify(v)): toJSON methods are honoured, functions, symbols and undefined
+// properties are skipped (null inside arrays), NaN and Infinity become null, and cycles and
+// BigInts are errors as they are in JavaScript. The second result is false when v itself would
+// stringify to undefined.
+func FromJS(rt *goja.Runtime, v goja.Value) (any, bool, error) {
+	c := exporter{rt: rt}
+	return c.value("", v)
+}
+
+type exporter struct {
+	rt    *goja.Runtime
+	stack []*goja.Object
+}
+
+func (c *exporter) value(key string, v goja.Value) (res any, ok bool, err error) {
+	if v == nil || goja.IsUndefined(v) {
+		return nil, false, nil
+	}
+	if goja.IsNull(v) {
+		return nil, true, nil
+	}
+	obj, isObj := v.(*goja.Object)
+	if isObj {
+		// toJSON (Date, Buffer, user classes) decides the value.
+		if tj, ok := goja.AssertFunction(obj.Get("toJSON")); ok {
+			nv, err := tj(obj, c.rt.ToValue(key))
+			if err != nil {
+				return nil, false, err
+			}
+			if o2, stillObj := nv.(*goja.Object); !stillObj || o2 != obj {
+				return c.value(key, nv)
+			}
+		}
+		switch obj.ClassName() {
+		case "Function":
+			return nil, false, nil
+		case "Number":
+			return c.value(key, c.rt.ToValue(obj.ToFloat()))
+		case "String":
+			return c.value(key, c.rt.ToValue(obj.String()))
+		case "Boolean":
+			return c.value(key, c.rt.ToValue(obj.Export()))
+		case "BigInt":
+			return nil, false, c.typeError("Do not know how to serialize a BigInt")
+		case "Array":
+			return c.array(obj)
+		}
+		return c.object(obj)
+	}
+	switch x := v.Export().(type) {
+	case string:
+		return x, true, nil
+	case int64:
+		return float64(x), true, nil
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, true, nil
+		}
+		return x, true, nil
+	case bool:
+		return x, true, nil
+	case *big.Int:
+		return nil, false, c.typeError("Do not know how to serialize a BigInt")
+	default:
+		// Symbols and anything else JSON.stringify leaves out.
+		return nil, false, nil
+	}
+}
+
+func (c *exporter) enter(obj *goja.Object) error {
+	for _, o := range c.stack {
+		if o == obj {
+			return c.typeError("Converting circular structure to JSON")
+		}
+	}
+	c.stack = append(c.stack, obj)
+	return nil
+}
+
+func (c *exporter) typeError(msg string) error {
+	return &ScriptError{Name: "TypeError", Message: msg}
+}
+
+func (c *exporter) object(obj *goja.Object) (any, bool, error) {
+	if err := c.enter(obj); err != nil {
+		return nil, false, err
+	}
+	defer func() { c.stack = c.stack[:len(c.stack)-1] }()
+	keys := obj.Keys()
+	out := ojson.NewObject(len(keys))
+	for _, k := range keys {
+		e, ok, err := c.value(k, obj.Get(k))
+		if err != nil {
+			return nil, false, err
+		}
+		if ok {
+			out.Set(k, e)
+		}
+	}
+	return out, true, nil
+}
+
+func (c *exporter) array(obj *goja.Object) (any, bool, error) {
+	if err := c.enter(obj); err != nil {
+		return nil, false, err
+	}
+	defer func() { c.stack = c.stack[:len(c.stack)-1] }()
+	n := obj.Get("length").ToInteger()
+	out := make([]any, 0, n)
+	for i := int64(0); i < n; i++ {
+		k := strconv.FormatInt(i, 10)
+		e, ok, err := c.value(k, obj.Get(k))
+		if err != nil {
+			return nil, false, err
+		}
+		if !ok {
+			e = nil
+		}
+		out = append(out, e)
+	}
+	return out, true, nil
+}

@@ -1,0 +1,252 @@
+package vm
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"github.com/plugchain/plugchain/ojson"
+)
+
+// preludeSource defines the JavaScript-side globals every plugin sees. It is compiled once.
+// RetryError matches @posthog/plugin-scaffold's class, including its toString.
+const preludeSource = `(function () {
+class RetryError extends Error {
+    constructor(message) {
+        super(message)
+        this.name = "RetryError"
+        this._attempt = undefined
+        this._maxAttempts = undefined
+    }
+    get nameWithAttempts() {
+        return this._attempt && this._maxAttempts ? this.name + " (attempt " + this._attempt + "/" + this._maxAttempts + ")" : this.name
+    }
+    toString() {
+        return this.message ? this.nameWithAttempts + ": " + this.message : this.nameWithAttempts
+    }
+}
+Object.defineProperty(globalThis, "RetryError", { value: RetryError, writable: true, configurable: true })
+return { RetryError }
+})()`
+
+var prelude = goja.MustCompile("plugchain:prelude", preludeSource, true)
+
+// moduleNotProvided is PostHog's message for a module outside its allow-list.
+func moduleNotProvided(name string) string {
+	return fmt.Sprintf("Cannot import '%s'! This package is not provided by PostHog in plugins.", name)
+}
+
+func (in *Instance) installGlobals() error {
+	res, err := in.rt.RunProgram(prelude)
+	if err != nil {
+		return err
+	}
+	in.scaffold = res.(*goja.Object)
+	console := in.rt.NewObject()
+	for _, level := range []string{"log", "info", "warn", "error", "debug"} {
+		level := level
+		_ = console.Set(level, func(call goja.FunctionCall) goja.Value {
+			in.log(level, in.formatLog(call.Arguments))
+			return goja.Undefined()
+		})
+	}
+	return in.rt.Set("console", console)
+}
+
+// formatLog joins console arguments as PostHog does: String(arg), except that plain objects
+// and arrays are JSON-stringified.
+func (in *Instance) formatLog(args []goja.Value) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		s := safeString(a)
+		if obj, ok := a.(*goja.Object); ok && (s == "[object Object]" || obj.ClassName() == "Array") {
+			if v, present, err := FromJS(in.rt, a); err == nil && present {
+				if b, err := ojson.Marshal(v); err == nil {
+					s = string(b)
+				}
+			}
+		}
+		parts[i] = s
+	}
+	return strings.Join(parts, " ")
+}
+
+// require serves the modules a plugin may import. Unknown names throw PostHog's error.
+func (in *Instance) require(call goja.FunctionCall) goja.Value {
+	name := call.Argument(0).String()
+	switch name {
+	case "@posthog/plugin-scaffold":
+		return in.scaffold
+	}
+	panic(in.newError("Error", moduleNotProvided(name)))
+}
+
+// buildMeta turns the host's description of meta into a JavaScript object and adds global.
+func (in *Instance) buildMeta(spec map[string]any) (*goja.Object, error) {
+	meta, err := in.buildObject(spec)
+	if err != nil {
+		return nil, err
+	}
+	if err := meta.Set("global", in.rt.NewObject()); err != nil {
+		return nil, err
+	}
+	return meta, nil
+}
+
+func (in *Instance) buildObject(spec map[string]any) (*goja.Object, error) {
+	obj := in.rt.NewObject()
+	for k, v := range spec {
+		var jv goja.Value
+		switch x := v.(type) {
+		case map[string]any:
+			o, err := in.buildObject(x)
+			if err != nil {
+				return nil, err
+			}
+			jv = o
+		case AsyncFunc:
+			jv = in.rt.ToValue(in.asyncFunction(x))
+		case SyncFunc:
+			jv = in.rt.ToValue(in.syncFunction(x))
+		case *ojson.Object, []any, string, float64, bool, nil:
+			jv = ToJS(in.rt, x)
+		case Value:
+			jv = x.toJS(in)
+		default:
+			return nil, fmt.Errorf("meta.%s: unsupported %T", k, v)
+		}
+		if err := obj.Set(k, jv); err != nil {
+			return nil, err
+		}
+	}
+	return obj, nil
+}
+
+func (in *Instance) args(call goja.FunctionCall) ([]any, error) {
+	args := make([]any, len(call.Arguments))
+	for i, a := range call.Arguments {
+		v, ok, err := FromJS(in.rt, a)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			v = Undefined
+		}
+		args[i] = v
+	}
+	return args, nil
+}
+
+func (in *Instance) syncFunction(f SyncFunc) func(goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) goja.Value {
+		args, err := in.args(call)
+		if err != nil {
+			panic(in.jsError(err))
+		}
+		res, err := f(args)
+		if err != nil {
+			panic(in.jsError(err))
+		}
+		return in.resultToJS(res)
+	}
+}
+
+func (in *Instance) resultToJS(res any) goja.Value {
+	switch x := res.(type) {
+	case undefinedValue:
+		return goja.Undefined()
+	case Value:
+		return x.toJS(in)
+	}
+	return ToJS(in.rt, res)
+}
+
+// asyncFunction exposes f as a function returning a promise. f runs on its own goroutine; its
+// result is handed back to the instance's goroutine, which settles the promise.
+func (in *Instance) asyncFunction(f AsyncFunc) func(goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) goja.Value {
+		ctx := in.callCtx
+		if ctx == nil {
+			panic(in.jsError(errNoCallContext))
+		}
+		promise, resolve, reject := in.rt.NewPromise()
+		args, err := in.args(call)
+		if err != nil {
+			_ = reject(in.jsError(err))
+			return in.rt.ToValue(promise)
+		}
+		// Back-pressure: with every slot taken, finish earlier operations first.
+		for in.inflight >= in.maxOps {
+			if err := in.runOne(ctx); err != nil {
+				panic(in.jsError(err))
+			}
+		}
+		in.inflight++
+		gen := in.generation
+		go func() {
+			res, err := safeAsync(ctx, f, args)
+			in.completions <- completion{generation: gen, run: func() {
+				if err != nil {
+					_ = reject(in.jsError(err))
+					return
+				}
+				_ = resolve(in.resultToJS(res))
+			}}
+		}()
+		return in.rt.ToValue(promise)
+	}
+}
+
+func safeAsync(ctx context.Context, f AsyncFunc, args []any) (res any, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = panicError(x)
+		}
+	}()
+	return f(ctx, args)
+}
+
+// jsError converts a host error into a JavaScript Error object. A *ScriptError keeps its name
+// so plugins can check it (TypeError, RetryError ...).
+func (in *Instance) jsError(err error) goja.Value {
+	if se, ok := err.(*ScriptError); ok && se.Name != "" {
+		return in.newError(se.Name, se.Message)
+	}
+	return in.newError("Error", err.Error())
+}
+
+// newError constructs `new <name>(msg)` from the runtime's globals, falling back to an Error
+// whose name property is set when no such constructor exists.
+func (in *Instance) newError(name, msg string) *goja.Object {
+	ctor, ok := in.rt.Get(name).(*goja.Object)
+	if !ok {
+		ctor = in.rt.Get("Error").(*goja.Object)
+	}
+	obj, err := in.rt.New(ctor, in.rt.ToValue(msg))
+	if err != nil {
+		panic(err)
+	}
+	if obj.Get("name").String() != name {
+		_ = obj.Set("name", name)
+	}
+	return obj
+}
+
+// Value is a host value that builds its own JavaScript representation, such as a byte array.
+type Value interface {
+	toJS(in *Instance) goja.Value
+}
+
+// Bytes is binary data that plugins see as a Buffer-like Uint8Array (attachments' contents).
+type Bytes []byte
+
+func (b Bytes) toJS(in *Instance) goja.Value {
+	buf := in.rt.NewArrayBuffer(append([]byte(nil), b...))
+	u8, err := in.rt.New(in.rt.Get("Uint8Array"), in.rt.ToValue(buf))
+	if err != nil {
+		panic(err)
+	}
+	return u8
+}

@@ -1,0 +1,378 @@
+package vm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"sync"
+
+	"github.com/dop251/goja"
+
+	"github.com/plugchain/plugchain/ojson"
+)
+
+// DefaultMaxPendingOps bounds the host operations (storage, cache, fetch ...) one instance may
+// have in flight. A plugin that starts more without awaiting them waits for earlier ones to
+// finish, so forgotten promises cannot pile up.
+const DefaultMaxPendingOps = 64
+
+// DefaultMaxCallStackSize is close to Node's default depth for simple recursive functions.
+const DefaultMaxCallStackSize = 10000
+
+// AsyncFunc is a host operation exposed to plugins as a function returning a promise. It runs on
+// its own goroutine under the calling plugin function's context. Arguments arrive as ojson
+// values (Undefined for undefined); the result is converted back with ToJS.
+type AsyncFunc func(ctx context.Context, args []any) (any, error)
+
+// SyncFunc is a host function that returns its result directly. It runs on the instance's
+// goroutine and must not block.
+type SyncFunc func(args []any) (any, error)
+
+// Undefined stands for JavaScript's undefined among the arguments of an AsyncFunc or SyncFunc.
+var Undefined = undefinedValue{}
+
+type undefinedValue struct{}
+
+// Options configures a new Instance.
+type Options struct {
+	// Meta describes the plugin's meta object, except global, which each instance creates:
+	// ojson values, AsyncFunc, SyncFunc and nested map[string]any.
+	Meta map[string]any
+	// Log receives console output: level is "log", "info", "warn", "error" or "debug".
+	Log func(level, msg string)
+	// MaxPendingOps overrides DefaultMaxPendingOps.
+	MaxPendingOps int
+	// MaxCallStackSize overrides DefaultMaxCallStackSize.
+	MaxCallStackSize int
+}
+
+// Instance is one JavaScript runtime that ran a plugin's code. It must be used by one
+// goroutine at a time.
+type Instance struct {
+	prog *Program
+	rt   *goja.Runtime
+	fns  map[string]goja.Callable
+	jobs *goja.Object
+	// scaffold is the @posthog/plugin-scaffold module object.
+	scaffold *goja.Object
+	meta     *goja.Object
+	log      func(level, msg string)
+	maxOps   int
+	callCtx  context.Context
+
+	// inflight counts host operations whose completion has not run yet; touched only by the
+	// goroutine using the instance.
+	inflight    int
+	completions chan completion
+	generation  uint64
+
+	// imu guards the interrupt hand-over between a call and its deadline timer.
+	imu     sync.Mutex
+	armed   bool
+	pending bool
+}
+
+type completion struct {
+	generation uint64
+	run        func()
+}
+
+// New creates a runtime, runs the plugin's top-level code under ctx and discovers its exports.
+func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error) {
+	in = &Instance{
+		prog:   p,
+		rt:     goja.New(),
+		fns:    map[string]goja.Callable{},
+		log:    opts.Log,
+		maxOps: opts.MaxPendingOps,
+	}
+	if in.maxOps <= 0 {
+		in.maxOps = DefaultMaxPendingOps
+	}
+	if in.log == nil {
+		in.log = func(string, string) {}
+	}
+	in.completions = make(chan completion, in.maxOps)
+	stack := opts.MaxCallStackSize
+	if stack <= 0 {
+		stack = DefaultMaxCallStackSize
+	}
+	in.rt.SetMaxCallStackSize(stack)
+	if err := in.installGlobals(); err != nil {
+		return nil, err
+	}
+	meta, err := in.buildMeta(opts.Meta)
+	if err != nil {
+		return nil, err
+	}
+	in.meta = meta
+
+	var found goja.Value
+	err = in.run(ctx, func() error {
+		wrapper, err := in.rt.RunProgram(p.prog)
+		if err != nil {
+			return err
+		}
+		fn, _ := goja.AssertFunction(wrapper)
+		exports := in.rt.NewObject()
+		module := in.rt.NewObject()
+		_ = module.Set("exports", exports)
+		dir := path.Dir(p.file)
+		found, err = fn(goja.Undefined(), exports, module, in.rt.ToValue(in.require), in.rt.ToValue(p.file), in.rt.ToValue(dir))
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	in.discover(found.(*goja.Object))
+	return in, nil
+}
+
+// discover finds the plugin's functions as PostHog does: the first of exports, exports.default
+// and module.exports (objects only, plus module.exports.default) with a truthy value under the
+// name; a script that exported nothing falls back to its top-level functions.
+func (in *Instance) discover(found *goja.Object) {
+	var sources []*goja.Object
+	addObject := func(v goja.Value) {
+		if o, ok := v.(*goja.Object); ok && o.ClassName() != "Function" {
+			sources = append(sources, o)
+		}
+	}
+	exports := found.Get("0")
+	addObject(exports)
+	if o, ok := exports.(*goja.Object); ok {
+		addObject(o.Get("default"))
+	}
+	// esbuild's CommonJS output replaces module.exports, so its default export lives there.
+	if m, ok := found.Get("1").(*goja.Object); ok && m != exports {
+		addObject(m)
+		addObject(m.Get("default"))
+	}
+	anyKeys := false
+	for _, s := range sources {
+		if len(s.Keys()) > 0 {
+			anyKeys = true
+		}
+	}
+	if !anyKeys {
+		sources = append(sources, found.Get("2").(*goja.Object))
+	}
+	for _, name := range Methods {
+		for _, s := range sources {
+			v := s.Get(name)
+			if v == nil || !v.ToBoolean() {
+				continue
+			}
+			if name == "jobs" {
+				in.jobs, _ = v.(*goja.Object)
+			} else if fn, ok := goja.AssertFunction(v); ok {
+				in.fns[name] = fn
+			}
+			break
+		}
+	}
+}
+
+// Has reports whether the plugin defines the named function.
+func (in *Instance) Has(name string) bool {
+	_, ok := in.fns[name]
+	return ok
+}
+
+// HasJob reports whether the plugin's jobs object defines the named job.
+func (in *Instance) HasJob(name string) bool {
+	if in.jobs == nil {
+		return false
+	}
+	_, ok := goja.AssertFunction(in.jobs.Get(name))
+	return ok
+}
+
+// Call runs the plugin function name with args (ojson values) and meta as the last argument,
+// waits for the promise it may return, and converts the result with JSON semantics. The
+// boolean result is false when the function returned undefined (or something JSON leaves out).
+// Calling a function the plugin does not define is an error.
+func (in *Instance) Call(ctx context.Context, name string, args ...any) (any, bool, error) {
+	fn, ok := in.fns[name]
+	if !ok {
+		return nil, false, fmt.Errorf("plugin does not define %s", name)
+	}
+	var res any
+	var present bool
+	err := in.run(ctx, func() error {
+		jsArgs := make([]goja.Value, 0, len(args)+1)
+		for _, a := range args {
+			jsArgs = append(jsArgs, ToJS(in.rt, a))
+		}
+		v, err := in.await(ctx, fn, append(jsArgs, in.meta)...)
+		if err != nil {
+			return err
+		}
+		res, present, err = FromJS(in.rt, v)
+		return err
+	})
+	return res, present, err
+}
+
+// CallJob runs the job name from the plugin's jobs object with payload and meta.
+func (in *Instance) CallJob(ctx context.Context, name string, payload any) error {
+	if !in.HasJob(name) {
+		return fmt.Errorf("plugin does not define job %q", name)
+	}
+	fn, _ := goja.AssertFunction(in.jobs.Get(name))
+	return in.run(ctx, func() error {
+		_, err := in.await(ctx, fn, ToJS(in.rt, payload), in.meta)
+		return err
+	})
+}
+
+// EventResult is what CallEvent returns.
+type EventResult struct {
+	// Value is the function's converted return value; Present is false for undefined.
+	Value   any
+	Present bool
+	// Input is the event object as the plugin left it, including in-place changes. It is set
+	// even when the call failed, because PostHog keeps such changes.
+	Input *ojson.Object
+}
+
+// CallEvent runs an event function (processEvent, onEvent, composeWebhook ...) on ev. A plugin
+// that has only processEventBatch gets its processEvent from it, as on PostHog.
+func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object) (EventResult, error) {
+	var res EventResult
+	fn, ok := in.fns[name]
+	batch := false
+	if !ok && name == "processEvent" {
+		fn, ok = in.fns["processEventBatch"]
+		batch = ok
+	}
+	if !ok {
+		return res, fmt.Errorf("plugin does not define %s", name)
+	}
+	err := in.run(ctx, func() error {
+		jsEv := ToJS(in.rt, ev)
+		arg := jsEv
+		if batch {
+			arg = in.rt.NewArray(jsEv)
+		}
+		v, callErr := in.await(ctx, fn, arg, in.meta)
+		if callErr == nil && batch {
+			// (await processEventBatch([e]))?.[0]
+			if o, isObj := v.(*goja.Object); isObj {
+				v = o.Get("0")
+			} else if goja.IsNull(v) || goja.IsUndefined(v) {
+				v = goja.Undefined()
+			} else {
+				v = goja.Undefined()
+			}
+		}
+		if ctx.Err() == nil {
+			// The event as the plugin left it; after an interrupt the runtime cannot run
+			// toJSON methods, so the input is only read back from a live runtime.
+			if after, ok, err := FromJS(in.rt, jsEv); err == nil && ok {
+				res.Input, _ = after.(*ojson.Object)
+			}
+		}
+		if callErr != nil {
+			return callErr
+		}
+		var err error
+		res.Value, res.Present, err = FromJS(in.rt, v)
+		return err
+	})
+	return res, err
+}
+
+// run executes f with ctx's deadline wired to the runtime's interrupt, turns goja errors and
+// Go panics into the package's errors, and leaves the runtime ready for the next call.
+func (in *Instance) run(ctx context.Context, f func() error) (err error) {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	in.callCtx = ctx
+	in.imu.Lock()
+	in.armed = true
+	in.imu.Unlock()
+	stop := context.AfterFunc(ctx, func() {
+		in.imu.Lock()
+		if in.armed {
+			in.pending = true
+			in.rt.Interrupt(ctx.Err())
+		}
+		in.imu.Unlock()
+	})
+	defer func() {
+		stop()
+		in.imu.Lock()
+		in.armed = false
+		fired := in.pending
+		in.pending = false
+		in.imu.Unlock()
+		if fired {
+			in.rt.ClearInterrupt()
+		}
+		if x := recover(); x != nil {
+			err = panicError(x)
+		}
+		if in.inflight > 0 {
+			// Completions of this call that are still in flight must not run JavaScript
+			// in a later call.
+			in.generation++
+		}
+		in.callCtx = nil
+		if err != nil {
+			err = in.scriptError(ctx, err)
+		}
+	}()
+	return f()
+}
+
+// await calls fn and, if it returns a promise, runs the instance's loop until the promise
+// settles, then until host operations the plugin did not await have finished.
+func (in *Instance) await(ctx context.Context, fn goja.Callable, args ...goja.Value) (goja.Value, error) {
+	v, err := fn(goja.Undefined(), args...)
+	if err != nil {
+		return nil, err
+	}
+	p, isPromise := v.Export().(*goja.Promise)
+	for isPromise && p.State() == goja.PromiseStatePending {
+		if err := in.runOne(ctx); err != nil {
+			return nil, err
+		}
+	}
+	for in.inflight > 0 {
+		if err := in.runOne(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if !isPromise {
+		return v, nil
+	}
+	if p.State() == goja.PromiseStateRejected {
+		return nil, in.thrown(p.Result(), "")
+	}
+	return p.Result(), nil
+}
+
+// runOne waits for one host operation to complete and runs its continuation.
+func (in *Instance) runOne(ctx context.Context) error {
+	if in.inflight == 0 {
+		// Nothing can settle the promise any more: wait for the deadline, as the
+		// reference server did, so the outcome is the same typed timeout.
+		<-ctx.Done()
+		return ctx.Err()
+	}
+	select {
+	case c := <-in.completions:
+		in.inflight--
+		if c.generation == in.generation {
+			c.run()
+		}
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+var errNoCallContext = errors.New("host function called outside a plugin call")

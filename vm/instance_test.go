@@ -1,0 +1,103 @@
+package vm
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/plugchain/plugchain/ojson"
+)
+
+func newInstance(t *testing.T, file, src string, opts Options) *Instance {
+	t.Helper()
+	p, err := Compile(file, []byte(src))
+	require.NoError(t, err)
+	in, err := New(context.Background(), p, opts)
+	require.NoError(t, err)
+	return in
+}
+
+func event(t *testing.T, s string) *ojson.Object {
+	t.Helper()
+	o, err := ojson.ParseObject([]byte(s))
+	require.NoError(t, err)
+	return o
+}
+
+func TestExportStyles(t *testing.T) {
+	cases := []struct{ name, file, src string }{
+		{"esm", "index.js", `export function processEvent(e) { e.properties.x = 1; return e }`},
+		{"esm default", "index.js", `export default { processEvent(e) { e.properties.x = 1; return e } }`},
+		{"typescript", "index.ts", `interface E { properties: Record<string, number> }
+export const processEvent = (e: E): E => { e.properties.x = 1 as number; return e }`},
+		{"commonjs", "index.js", `module.exports = { processEvent: function (e) { e.properties.x = 1; return e } }`},
+		{"exports.x", "index.js", `exports.processEvent = (e) => { e.properties.x = 1; return e }`},
+		{"legacy global function", "index.js", `function processEvent(e) { e.properties.x = 1; return e }`},
+		{"legacy implicit global", "index.js", `processEvent = function (e) { e.properties.x = 1; return e }`},
+		{"sloppy in esm", "index.js", `"use strict"; export function processEvent(e) { undeclared = 1; e.properties.x = undeclared; return e }`},
+		{"batch only", "index.js", `export function processEventBatch(es) { return es.map(e => { e.properties.x = 1; return e }) }`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			in := newInstance(t, tc.file, tc.src, Options{})
+			res, err := in.CallEvent(context.Background(), "processEvent", event(t, `{"event":"e","properties":{}}`))
+			require.NoError(t, err)
+			require.True(t, res.Present)
+			b, _ := ojson.Marshal(res.Value)
+			assert.Equal(t, `{"event":"e","properties":{"x":1}}`, string(b))
+		})
+	}
+}
+
+func TestAsyncHostFunction(t *testing.T) {
+	get := AsyncFunc(func(ctx context.Context, args []any) (any, error) {
+		time.Sleep(time.Millisecond)
+		return args[0].(string) + "!", nil
+	})
+	in := newInstance(t, "index.js", `export async function processEvent(e, { storage }) {
+		e.properties.v = await storage.get("k")
+		storage.get("unawaited")
+		return e
+	}`, Options{Meta: map[string]any{"storage": map[string]any{"get": get}}})
+	res, err := in.CallEvent(context.Background(), "processEvent", event(t, `{"properties":{}}`))
+	require.NoError(t, err)
+	b, _ := ojson.Marshal(res.Value)
+	assert.Equal(t, `{"properties":{"v":"k!"}}`, string(b))
+	assert.Equal(t, 0, in.inflight)
+}
+
+func TestTimeouts(t *testing.T) {
+	cases := map[string]string{
+		"infinite loop":          `export function processEvent(e) { for (;;) {} }`,
+		"never settling promise": `export function processEvent(e) { return new Promise(() => {}) }`,
+	}
+	for name, src := range cases {
+		t.Run(name, func(t *testing.T) {
+			in := newInstance(t, "index.js", src+`; export function onEvent(e) { return 1 }`, Options{})
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			defer cancel()
+			_, err := in.CallEvent(ctx, "processEvent", event(t, `{}`))
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, context.DeadlineExceeded), "%v", err)
+			v, ok, err := in.Call(context.Background(), "onEvent")
+			require.NoError(t, err)
+			assert.True(t, ok)
+			assert.Equal(t, 1.0, v)
+		})
+	}
+}
+
+func TestThrowKeepsMutations(t *testing.T) {
+	in := newInstance(t, "index.js", `export function processEvent(e) { e.properties.a = 1; throw new TypeError("boom") }`, Options{})
+	res, err := in.CallEvent(context.Background(), "processEvent", event(t, `{"properties":{}}`))
+	var se *ScriptError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, "TypeError", se.Name)
+	assert.Equal(t, "boom", se.Message)
+	b, _ := ojson.Marshal(res.Input)
+	assert.Equal(t, `{"properties":{"a":1}}`, string(b))
+}

@@ -1,0 +1,76 @@
+package vm
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// Methods lists the names PostHog looks up on a plugin, in the order it documents them. Legacy
+// scripts without exports may define any of them as top-level functions.
+var Methods = []string{
+	"processEvent", "processEventBatch", "onEvent", "onSnapshot", "exportEvents",
+	"setupPlugin", "teardownPlugin", "runEveryMinute", "runEveryHour", "runEveryDay",
+	"composeWebhook", "getSettings", "jobs", "metrics",
+}
+
+// wrapperHead opens the function the plugin's code runs in. It stays on the code's first line
+// so line numbers (and the inline source map) are unchanged. The leading statement keeps a
+// "use strict" at the top of the plugin out of the directive prologue: PostHog pasted plugin
+// code after a preamble, so plugins always ran in sloppy mode.
+const wrapperHead = "(function (exports, module, require, __filename, __dirname) {void 0;"
+
+// wrapperTail closes it, returning what export discovery needs: the three export objects and,
+// for legacy scripts, the functions their top level declared.
+var wrapperTail = func() string {
+	var b strings.Builder
+	b.WriteString("\n;return [exports, module.exports, {")
+	for i, m := range Methods {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s: typeof %s === 'undefined' ? undefined : %s", m, m, m)
+	}
+	b.WriteString("}];\n})")
+	return b.String()
+}()
+
+// Program is a plugin's compiled code. It is immutable and shared by every instance of every
+// config of the plugin.
+type Program struct {
+	file string
+	prog *goja.Program
+}
+
+// File returns the source file the program was compiled from.
+func (p *Program) File() string { return p.file }
+
+// Compile transpiles and compiles a plugin's entry file. file names the source in errors and
+// stack traces.
+func Compile(file string, src []byte) (*Program, error) {
+	code, err := Transpile(file, src)
+	if err != nil {
+		return nil, err
+	}
+	// The source map esbuild appended must stay the last line for goja to find it.
+	body, smap := code, ""
+	if i := strings.LastIndex(code, "//# sourceMappingURL="); i >= 0 {
+		body, smap = code[:i], code[i:]
+	}
+	wrapped := wrapperHead + body + wrapperTail + "\n" + smap
+	compiled, err := goja.Compile(file, wrapped, false)
+	if err != nil {
+		return nil, compileError(file, err)
+	}
+	return &Program{file: file, prog: compiled}, nil
+}
+
+func compileError(file string, err error) error {
+	var ce *goja.CompilerSyntaxError
+	if errors.As(err, &ce) {
+		return &SourceError{File: file, Msg: ce.Message}
+	}
+	return &SourceError{File: file, Msg: err.Error()}
+}
