@@ -1,0 +1,375 @@
+package plugchain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/plugchain/plugchain/ojson"
+	"github.com/plugchain/plugchain/vm"
+)
+
+// Chain runs events through an ordered list of plugin configs, as PostHog's plugin server
+// does for one team. All methods are safe for concurrent use.
+type Chain struct {
+	opts options
+
+	mu      sync.RWMutex
+	configs []*installed // in chain order; replaced, never mutated, so readers can keep a copy
+	byID    map[int64]*installed
+	nextID  int64
+	seq     int
+	closed  bool
+}
+
+// New returns an empty chain. Without options it uses in-memory storage and cache, no GeoIP,
+// logs to slog.Default and limits each plugin call to 30 s.
+func New(opts ...Option) *Chain {
+	o := defaultOptions()
+	for _, f := range opts {
+		f(&o)
+	}
+	return &Chain{opts: o, byID: map[int64]*installed{}, nextID: 1}
+}
+
+// installed is a plugin config attached to a chain, with its pool of VM instances.
+type installed struct {
+	PluginConfig
+	seq   int
+	label string // "Name (id)", as in $plugins_succeeded
+	src   PluginSource
+	spec  map[string]any
+
+	// pool holds idle instances; slots bounds how many exist (a token per instance).
+	pool  chan *vm.Instance
+	slots chan struct{}
+	has   map[string]bool
+
+	settings Settings
+}
+
+// Settings is what a plugin's getSettings returns.
+type Settings struct {
+	HandlesLargeBatches bool
+}
+
+// Add attaches a plugin config: it checks the config values against plugin.json, creates the
+// first VM instance and runs setupPlugin in it. The returned id is cfg.ID or the one assigned.
+func (c *Chain) Add(ctx context.Context, cfg PluginConfig) (int64, error) {
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return 0, ErrClosed
+	}
+	if cfg.ID == 0 {
+		for c.byID[c.nextID] != nil {
+			c.nextID++
+		}
+		cfg.ID = c.nextID
+		c.nextID++
+	} else if c.byID[cfg.ID] != nil {
+		c.mu.Unlock()
+		return 0, fmt.Errorf("plugchain: plugin config %d is already in the chain", cfg.ID)
+	}
+	c.seq++
+	seq := c.seq
+	// Reserve the id while setupPlugin runs outside the lock.
+	c.byID[cfg.ID] = &installed{}
+	c.mu.Unlock()
+
+	ic, err := c.install(ctx, cfg, seq)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err != nil {
+		delete(c.byID, cfg.ID)
+		return 0, err
+	}
+	if c.closed {
+		delete(c.byID, cfg.ID)
+		go c.teardown(context.Background(), ic)
+		return 0, ErrClosed
+	}
+	c.byID[cfg.ID] = ic
+	c.configs = insertSorted(c.configs, ic)
+	return cfg.ID, nil
+}
+
+func insertSorted(list []*installed, ic *installed) []*installed {
+	out := make([]*installed, 0, len(list)+1)
+	out = append(out, list...)
+	out = append(out, ic)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Order != out[j].Order {
+			return out[i].Order < out[j].Order
+		}
+		return out[i].seq < out[j].seq
+	})
+	return out
+}
+
+func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int) (*installed, error) {
+	if cfg.Plugin == nil {
+		return nil, errors.New("plugchain: PluginConfig.Plugin is nil")
+	}
+	values, err := resolveConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	ic := &installed{
+		PluginConfig: cfg,
+		seq:          seq,
+		label:        fmt.Sprintf("%s (%d)", cfg.Plugin.Name(), cfg.ID),
+		src:          PluginSource{Plugin: cfg.Plugin.Name(), ConfigID: cfg.ID, TeamID: cfg.TeamID},
+		pool:         make(chan *vm.Instance, c.opts.poolSize),
+		slots:        make(chan struct{}, c.opts.poolSize),
+	}
+	ic.spec = c.metaSpec(ic, values)
+	in, err := c.acquire(ctx, ic)
+	if err != nil {
+		return nil, err
+	}
+	ic.has = map[string]bool{}
+	for _, m := range vm.Methods {
+		ic.has[m] = in.Has(m)
+	}
+	if ic.has["processEventBatch"] {
+		ic.has["processEvent"] = true
+	}
+	if ic.has["getSettings"] {
+		res, _, err := c.call(ctx, ic, in, "getSettings", func(ctx context.Context) (any, bool, error) {
+			return in.Call(ctx, "getSettings")
+		})
+		if err != nil {
+			ic.release(in)
+			c.teardown(ctx, ic)
+			return nil, err
+		}
+		if o, ok := res.(*ojson.Object); ok {
+			v, _ := o.Get("handlesLargeBatches")
+			ic.settings.HandlesLargeBatches = truthy(v)
+		}
+	}
+	ic.release(in)
+	return ic, nil
+}
+
+// newInstance creates a VM instance for ic and runs setupPlugin in it.
+func (c *Chain) newInstance(ctx context.Context, ic *installed) (*vm.Instance, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.opts.timeout)
+	defer cancel()
+	src := ic.src
+	in, err := vm.New(ctx, ic.Plugin.prog, vm.Options{
+		Meta: ic.spec,
+		Log: func(level, msg string) {
+			c.opts.logs.PluginLog(context.Background(), src, level, msg)
+		},
+		MaxPendingOps: c.opts.maxOps,
+	})
+	if err != nil {
+		return nil, c.pluginError(ctx, ic, "load", err)
+	}
+	if in.Has("setupPlugin") {
+		if _, _, err := in.Call(ctx, "setupPlugin"); err != nil {
+			return nil, c.pluginError(ctx, ic, "setupPlugin", err)
+		}
+	}
+	return in, nil
+}
+
+// acquire takes an idle instance of ic, creating one while the pool has room, or waits.
+func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error) {
+	select {
+	case in := <-ic.pool:
+		return in, nil
+	default:
+	}
+	select {
+	case in := <-ic.pool:
+		return in, nil
+	case ic.slots <- struct{}{}:
+		in, err := c.newInstance(ctx, ic)
+		if err != nil {
+			<-ic.slots
+			return nil, err
+		}
+		return in, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func (ic *installed) release(in *vm.Instance) { ic.pool <- in }
+
+// call runs f (a call on in) under the chain's per-call timeout and wraps its error.
+func (c *Chain) call(ctx context.Context, ic *installed, in *vm.Instance, method string, f func(context.Context) (any, bool, error)) (any, bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.opts.timeout)
+	defer cancel()
+	v, ok, err := f(ctx)
+	if err != nil {
+		return nil, false, c.pluginError(ctx, ic, method, err)
+	}
+	return v, ok, nil
+}
+
+// pluginError wraps err with the plugin's identity, turns deadline errors into *TimeoutError,
+// and reports it to the error handler and log sink.
+func (c *Chain) pluginError(ctx context.Context, ic *installed, method string, err error) *PluginError {
+	var pe *PluginError
+	if errors.As(err, &pe) {
+		return pe
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = &TimeoutError{Timeout: c.opts.timeout}
+	}
+	pe = &PluginError{Plugin: ic.Plugin.Name(), ConfigID: ic.ID, Method: method, Err: err}
+	if c.opts.onError != nil {
+		c.opts.onError(pe)
+	}
+	c.opts.logs.PluginError(ctx, pe)
+	return pe
+}
+
+// withInstance runs f on an instance of ic.
+func (c *Chain) withInstance(ctx context.Context, ic *installed, f func(in *vm.Instance) error) error {
+	in, err := c.acquire(ctx, ic)
+	if err != nil {
+		return err
+	}
+	defer ic.release(in)
+	return f(in)
+}
+
+// snapshot returns the configs in chain order.
+func (c *Chain) snapshot() ([]*installed, error) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.closed {
+		return nil, ErrClosed
+	}
+	return c.configs, nil
+}
+
+// Configs returns the attached plugin configs in chain order.
+func (c *Chain) Configs() []PluginConfig {
+	list, _ := c.snapshot()
+	out := make([]PluginConfig, len(list))
+	for i, ic := range list {
+		out[i] = ic.PluginConfig
+	}
+	return out
+}
+
+// Settings returns what the config's getSettings returned (zero values without one).
+func (c *Chain) Settings(id int64) (Settings, error) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	ic := c.byID[id]
+	if ic == nil || ic.Plugin == nil {
+		return Settings{}, ErrUnknownConfig
+	}
+	return ic.settings, nil
+}
+
+// Remove detaches a plugin config, waiting for its calls in progress, and runs teardownPlugin
+// in each of its instances.
+func (c *Chain) Remove(ctx context.Context, id int64) error {
+	c.mu.Lock()
+	ic := c.byID[id]
+	if ic == nil || ic.Plugin == nil {
+		c.mu.Unlock()
+		return ErrUnknownConfig
+	}
+	delete(c.byID, id)
+	c.configs = without(c.configs, ic)
+	c.mu.Unlock()
+	return c.teardown(ctx, ic)
+}
+
+// Reload replaces the plugin config with cfg's id by cfg (new values, or a new version of the
+// plugin): the new config is set up first, then swapped in, then the old one torn down. If
+// setup fails the old config stays in place.
+func (c *Chain) Reload(ctx context.Context, cfg PluginConfig) error {
+	c.mu.Lock()
+	old := c.byID[cfg.ID]
+	if old == nil || old.Plugin == nil {
+		c.mu.Unlock()
+		return ErrUnknownConfig
+	}
+	seq := old.seq
+	c.mu.Unlock()
+
+	ic, err := c.install(ctx, cfg, seq)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	if c.closed || c.byID[cfg.ID] != old {
+		c.mu.Unlock()
+		_ = c.teardown(ctx, ic)
+		if c.closed {
+			return ErrClosed
+		}
+		return fmt.Errorf("plugchain: plugin config %d changed during reload", cfg.ID)
+	}
+	c.byID[cfg.ID] = ic
+	c.configs = insertSorted(without(c.configs, old), ic)
+	c.mu.Unlock()
+	return c.teardown(ctx, old)
+}
+
+func without(list []*installed, ic *installed) []*installed {
+	out := make([]*installed, 0, len(list))
+	for _, x := range list {
+		if x != ic {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// teardown collects every instance of ic (waiting for calls in progress) and runs
+// teardownPlugin in each.
+func (c *Chain) teardown(ctx context.Context, ic *installed) error {
+	var errs []error
+	for n := len(ic.slots); n > 0; n-- {
+		var in *vm.Instance
+		select {
+		case in = <-ic.pool:
+		case <-ctx.Done():
+			return errors.Join(append(errs, fmt.Errorf("plugchain: tearing down %s: %w", ic.label, ctx.Err()))...)
+		}
+		<-ic.slots
+		if ic.has["teardownPlugin"] {
+			_, _, err := c.call(ctx, ic, in, "teardownPlugin", func(ctx context.Context) (any, bool, error) {
+				return in.Call(ctx, "teardownPlugin")
+			})
+			if err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Close tears down every plugin config; the chain cannot be used afterwards.
+func (c *Chain) Close(ctx context.Context) error {
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return nil
+	}
+	c.closed = true
+	list := c.configs
+	c.configs = nil
+	c.byID = map[int64]*installed{}
+	c.mu.Unlock()
+	var errs []error
+	for _, ic := range list {
+		if err := c.teardown(ctx, ic); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}

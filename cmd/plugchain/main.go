@@ -1,0 +1,49 @@
+// Command plugchain runs PostHog plugins on events from the command line.
+//
+//	plugchain run --chain CHAIN.json [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] < events.jsonl > out.jsonl
+//	plugchain run DIR [DIR...] < events.jsonl
+//
+// Each input line is one event as JSON; each surviving event is written as one JSON line, in
+// input order. Plugin console output and errors go to stderr.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+)
+
+func main() {
+	// Plugin code sees UTC, as on PostHog's servers.
+	time.Local = time.UTC
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+const usage = `usage:
+  plugchain run --chain CHAIN.json [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] < events.jsonl > out.jsonl
+  plugchain run [--keep-dropped] [--timeout 30s] DIR [DIR...] < events.jsonl > out.jsonl
+`
+
+// run is the whole program, with its streams passed in so tests can drive it.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "run":
+		return runCommand(ctx, args[1:], stdin, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "plugchain: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+}

@@ -1,0 +1,75 @@
+package plugchain
+
+import (
+	"net/http"
+	"runtime"
+	"time"
+
+	"github.com/plugchain/plugchain/memstore"
+)
+
+// DefaultTimeout is the time limit of one plugin call, as on PostHog.
+const DefaultTimeout = 30 * time.Second
+
+// Option configures a Chain.
+type Option func(*options)
+
+type options struct {
+	storage  Storage
+	cache    Cache
+	geoip    GeoIP
+	http     HTTPDoer
+	logs     LogSink
+	timeout  time.Duration
+	poolSize int
+	onError  func(*PluginError)
+	maxOps   int
+}
+
+func defaultOptions() options {
+	return options{
+		storage:  memstore.NewStorage(),
+		cache:    memstore.NewCache(),
+		http:     &http.Client{Timeout: DefaultTimeout},
+		logs:     SlogSink{},
+		timeout:  DefaultTimeout,
+		poolSize: runtime.GOMAXPROCS(0),
+	}
+}
+
+// WithStorage sets the backend of meta.storage and meta.utils.cursor (default: in memory).
+func WithStorage(s Storage) Option { return func(o *options) { o.storage = s } }
+
+// WithCache sets the backend of meta.cache (default: in memory).
+func WithCache(c Cache) Option { return func(o *options) { o.cache = c } }
+
+// WithGeoIP sets the backend of meta.geoip.locate (default: none, locate returns null).
+func WithGeoIP(g GeoIP) Option { return func(o *options) { o.geoip = g } }
+
+// WithHTTP sets the client that sends webhooks (default: an http.Client with a 30 s timeout).
+func WithHTTP(d HTTPDoer) Option { return func(o *options) { o.http = d } }
+
+// WithLogSink sets where console output and plugin errors go (default: slog.Default()).
+func WithLogSink(l LogSink) Option { return func(o *options) { o.logs = l } }
+
+// WithTimeout sets the time limit of each plugin call (default 30 s). The caller's context
+// deadline applies too, whichever comes first.
+func WithTimeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
+
+// WithPoolSize sets how many VM instances each plugin config may have (default GOMAXPROCS).
+// Each instance runs setupPlugin once and has its own meta.global.
+func WithPoolSize(n int) Option {
+	return func(o *options) {
+		if n > 0 {
+			o.poolSize = n
+		}
+	}
+}
+
+// WithErrorHandler registers a function called for every plugin error the chain records,
+// in addition to returning it. It must be safe for concurrent use.
+func WithErrorHandler(f func(*PluginError)) Option { return func(o *options) { o.onError = f } }
+
+// WithMaxPendingOps bounds the host operations (storage, cache ...) one instance may have in
+// flight; a plugin that starts more without awaiting them waits (default 64).
+func WithMaxPendingOps(n int) Option { return func(o *options) { o.maxOps = n } }

@@ -1,0 +1,288 @@
+package plugchain
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"sync"
+
+	"github.com/plugchain/plugchain/ojson"
+	"github.com/plugchain/plugchain/vm"
+)
+
+// ProcessEvent runs ev through every plugin's processEvent in chain order, each getting the
+// previous one's result, and returns the final event, or nil when a plugin dropped it (returned
+// a falsy value). ev itself is not modified.
+//
+// A plugin that throws or times out does not stop the chain: the event goes on as that plugin
+// left it, and the error is returned (joined with any others; see PluginErrors) alongside the
+// event. A plugin that changes team_id has the change reverted and counts as failed. The result
+// carries $plugins_succeeded, $plugins_failed and $plugins_deferred properties, as on PostHog.
+// $snapshot events skip processEvent. If ctx ends, ProcessEvent stops and returns ctx's error.
+func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
+	list, err := c.snapshot()
+	if err != nil {
+		return nil, err
+	}
+	if ev.Name() == "$snapshot" {
+		return ev, nil
+	}
+	cur := ev.obj
+	teamID, hadTeam := cur.Get("team_id")
+	var succeeded, failed, deferred []any
+	var errs []error
+	for _, ic := range list {
+		if ic.has["onEvent"] || ic.has["onSnapshot"] {
+			deferred = append(deferred, ic.label)
+		}
+		if !ic.has["processEvent"] {
+			continue
+		}
+		var res vm.EventResult
+		err := c.withInstance(ctx, ic, func(in *vm.Instance) error {
+			_, _, err := c.call(ctx, ic, in, "processEvent", func(ctx context.Context) (any, bool, error) {
+				var err error
+				res, err = in.CallEvent(ctx, "processEvent", cur)
+				return nil, false, err
+			})
+			return err
+		})
+		if err != nil {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return nil, errors.Join(append(errs, ctxErr)...)
+			}
+			if res.Input != nil {
+				cur = res.Input // in-place changes made before the throw stay, as on PostHog
+			}
+			errs = append(errs, err)
+			failed = append(failed, ic.label)
+			continue
+		}
+		if !res.Present || !truthy(res.Value) {
+			return nil, errors.Join(errs...)
+		}
+		out, ok := res.Value.(*ojson.Object)
+		if !ok {
+			if res.Input != nil {
+				cur = res.Input
+			}
+			errs = append(errs, c.pluginError(ctx, ic, "processEvent",
+				fmt.Errorf("returned %s, expected an event object or null", ojson.TypeName(res.Value))))
+			failed = append(failed, ic.label)
+			continue
+		}
+		cur = out
+		if v, has := cur.Get("team_id"); has != hadTeam || !looseEqual(v, teamID) {
+			if hadTeam {
+				cur.Set("team_id", teamID)
+			} else {
+				cur.Delete("team_id")
+			}
+			errs = append(errs, c.pluginError(ctx, ic, "processEvent",
+				&ScriptError{Name: "IllegalOperationError", Message: "Plugin tried to change event.team_id"}))
+			failed = append(failed, ic.label)
+			continue
+		}
+		succeeded = append(succeeded, ic.label)
+	}
+	if len(succeeded)+len(failed)+len(deferred) > 0 {
+		if cur == ev.obj {
+			cur = cur.Clone()
+		}
+		props, _ := cur.GetObject("properties")
+		if props == nil {
+			props = ojson.NewObject(3)
+			cur.Set("properties", props)
+		}
+		props.Set("$plugins_succeeded", orEmpty(succeeded))
+		props.Set("$plugins_failed", orEmpty(failed))
+		props.Set("$plugins_deferred", orEmpty(deferred))
+	}
+	return &Event{obj: cur}, errors.Join(errs...)
+}
+
+func orEmpty(list []any) []any {
+	if list == nil {
+		return []any{}
+	}
+	return list
+}
+
+// looseEqual is JavaScript's == for the JSON values team_id can hold.
+func looseEqual(a, b any) bool {
+	if a == b {
+		return true
+	}
+	switch x := a.(type) {
+	case float64:
+		if s, ok := b.(string); ok {
+			return jsString(x) == s
+		}
+	case string:
+		if f, ok := b.(float64); ok {
+			return jsString(f) == x
+		}
+	}
+	return false
+}
+
+// OnEvent hands the final event to every plugin's onEvent (onSnapshot for $snapshot events),
+// all concurrently, and returns when they have finished. Errors are joined; see PluginErrors.
+func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
+	list, err := c.snapshot()
+	if err != nil {
+		return err
+	}
+	method := "onEvent"
+	if ev.Name() == "$snapshot" {
+		method = "onSnapshot"
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, len(list))
+	for i, ic := range list {
+		if !ic.has[method] {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = c.withInstance(ctx, ic, func(in *vm.Instance) error {
+				_, _, err := c.call(ctx, ic, in, method, func(ctx context.Context) (any, bool, error) {
+					_, err := in.CallEvent(ctx, method, ev.obj)
+					return nil, false, err
+				})
+				return err
+			})
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// Webhook is an HTTP request a plugin's composeWebhook asked for.
+type Webhook struct {
+	Plugin   string
+	ConfigID int64
+	URL      string
+	Method   string            // POST unless the plugin said otherwise
+	Headers  map[string]string // {"Content-Type": "application/json"} unless the plugin gave headers
+	Body     string
+}
+
+// webhookEvent builds the PostHogEvent shape composeWebhook receives.
+func webhookEvent(ev *Event) *ojson.Object {
+	out := ojson.NewObject(8)
+	for _, k := range []string{"uuid", "event", "team_id", "distinct_id", "properties", "timestamp", "person", "groups"} {
+		if v, ok := ev.obj.Get(k); ok {
+			out.Set(k, v)
+		}
+	}
+	return out
+}
+
+// ComposeWebhooks calls every plugin's composeWebhook with the final event and returns the
+// requests they asked for, in chain order (a plugin returning null asks for none).
+func (c *Chain) ComposeWebhooks(ctx context.Context, ev *Event) ([]Webhook, error) {
+	list, err := c.snapshot()
+	if err != nil {
+		return nil, err
+	}
+	shaped := webhookEvent(ev)
+	var hooks []Webhook
+	var errs []error
+	for _, ic := range list {
+		if !ic.has["composeWebhook"] {
+			continue
+		}
+		var res vm.EventResult
+		err := c.withInstance(ctx, ic, func(in *vm.Instance) error {
+			_, _, err := c.call(ctx, ic, in, "composeWebhook", func(ctx context.Context) (any, bool, error) {
+				var err error
+				res, err = in.CallEvent(ctx, "composeWebhook", shaped)
+				return nil, false, err
+			})
+			return err
+		})
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if !res.Present || res.Value == nil {
+			continue
+		}
+		hook, err := toWebhook(res.Value)
+		if err != nil {
+			errs = append(errs, c.pluginError(ctx, ic, "composeWebhook", err))
+			continue
+		}
+		hook.Plugin, hook.ConfigID = ic.Plugin.Name(), ic.ID
+		hooks = append(hooks, hook)
+	}
+	return hooks, errors.Join(errs...)
+}
+
+func toWebhook(v any) (Webhook, error) {
+	o, ok := v.(*ojson.Object)
+	if !ok {
+		return Webhook{}, fmt.Errorf("returned %s, expected {url, body, headers?, method?} or null", ojson.TypeName(v))
+	}
+	h := Webhook{Method: http.MethodPost}
+	url, _ := o.GetString("url")
+	if url == "" {
+		return Webhook{}, errors.New(`returned a webhook without a "url" string`)
+	}
+	h.URL = url
+	if m, ok := o.GetString("method"); ok && m != "" {
+		h.Method = m
+	}
+	switch b, _ := o.Get("body"); x := b.(type) {
+	case nil:
+	case string:
+		h.Body = x
+	default:
+		enc, err := ojson.Marshal(x)
+		if err != nil {
+			return Webhook{}, err
+		}
+		h.Body = string(enc)
+	}
+	if hdrs, ok := o.GetObject("headers"); ok {
+		h.Headers = map[string]string{}
+		for i := 0; i < hdrs.Len(); i++ {
+			k, v := hdrs.At(i)
+			h.Headers[k] = jsString(v)
+		}
+	} else {
+		h.Headers = map[string]string{"Content-Type": "application/json"}
+	}
+	return h, nil
+}
+
+// SendWebhooks sends hooks through the chain's HTTP client. A response outside 2xx is an error.
+func (c *Chain) SendWebhooks(ctx context.Context, hooks []Webhook) error {
+	var errs []error
+	for _, h := range hooks {
+		req, err := http.NewRequestWithContext(ctx, h.Method, h.URL, bytes.NewBufferString(h.Body))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("webhook of %s (config %d): %w", h.Plugin, h.ConfigID, err))
+			continue
+		}
+		for k, v := range h.Headers {
+			req.Header.Set(k, v)
+		}
+		resp, err := c.opts.http.Do(req)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("webhook of %s (config %d): %w", h.Plugin, h.ConfigID, err))
+			continue
+		}
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+		resp.Body.Close()
+		if resp.StatusCode < 200 || resp.StatusCode > 299 {
+			errs = append(errs, fmt.Errorf("webhook of %s (config %d): %s %s: %s", h.Plugin, h.ConfigID, h.Method, h.URL, resp.Status))
+		}
+	}
+	return errors.Join(errs...)
+}
