@@ -210,4 +210,3 @@ func (s *stderrSink) PluginError(_ context.Context, err *plugchain.PluginError) 
 	defer s.mu.Unlock()
 	fmt.Fprintf(s.w, "[%s (%d)] error in %s: %v\n", err.Plugin, err.ConfigID, err.Method, err.Err)
 }
-
