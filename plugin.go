@@ -157,21 +157,18 @@ func manifestJSONError(data []byte, err error) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		line, col := lineCol(data, int(se.Offset))
+		// Offset counts the offending byte itself.
+		line, col := lineCol(data, int(se.Offset)-1)
 		return &ConfigError{Msg: fmt.Sprintf("invalid JSON at line %d, column %d: %s", line, col, se.Error())}
 	case errors.As(err, &te):
-		field := te.Field
+		field := strings.TrimPrefix(te.Field, "Manifest.")
 		if field == "" {
 			return &ConfigError{Msg: fmt.Sprintf("expected a JSON object, got %s", te.Value)}
 		}
 		return &ConfigError{Field: field, Msg: fmt.Sprintf("expected %s, got %s", jsonKind(te.Type.Kind().String()), te.Value)}
-	case errors.Is(err, errEOF(err)):
-		return &ConfigError{Msg: "invalid JSON: " + err.Error()}
 	}
 	return &ConfigError{Msg: "invalid JSON: " + err.Error()}
 }
-
-func errEOF(err error) error { return err }
 
 func jsonKind(k string) string {
 	switch k {
@@ -189,9 +186,7 @@ func jsonKind(k string) string {
 }
 
 func lineCol(data []byte, offset int) (int, int) {
-	if offset > len(data) {
-		offset = len(data)
-	}
+	offset = max(0, min(offset, len(data)))
 	line := 1 + bytes.Count(data[:offset], []byte("\n"))
 	col := offset - bytes.LastIndexByte(data[:offset], '\n')
 	return line, col
