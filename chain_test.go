@@ -200,6 +200,8 @@ func TestProcessEventTimeouts(t *testing.T) {
 			}
 			v, _ := out.Property("after")
 			assert.Equal(t, 1.0, v, "the chain goes on after the failure")
+			v, _ = out.Property("started")
+			assert.Equal(t, 1.0, v, "changes made before the failure stay, as on PostHog")
 			// The instance is usable again.
 			require.NoError(t, c.OnEvent(context.Background(), out))
 		})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"sync"
+	"time"
 
 	"github.com/dop251/goja"
 
@@ -261,25 +262,24 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 			// (await processEventBatch([e]))?.[0]
 			if o, isObj := v.(*goja.Object); isObj {
 				v = o.Get("0")
-			} else if goja.IsNull(v) || goja.IsUndefined(v) {
-				v = goja.Undefined()
 			} else {
 				v = goja.Undefined()
 			}
 		}
-		if ctx.Err() == nil {
-			// The event as the plugin left it; after an interrupt the runtime cannot run
-			// toJSON methods, so the input is only read back from a live runtime.
-			if after, ok, err := FromJS(in.rt, jsEv); err == nil && ok {
-				res.Input, _ = after.(*ojson.Object)
+		if callErr == nil {
+			var err error
+			res.Value, res.Present, err = FromJS(in.rt, v)
+			if err != nil {
+				return err
+			}
+			if _, isObj := res.Value.(*ojson.Object); isObj || !res.Present || res.Value == nil {
+				return nil
 			}
 		}
-		if callErr != nil {
-			return callErr
-		}
-		var err error
-		res.Value, res.Present, err = FromJS(in.rt, v)
-		return err
+		// The event as the plugin left it: PostHog keeps in-place changes made before a throw,
+		// a timeout or an unusable return value.
+		res.Input = in.readBack(ctx, jsEv)
+		return callErr
 	})
 	return res, err
 }
@@ -304,14 +304,7 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 	})
 	defer func() {
 		stop()
-		in.imu.Lock()
-		in.armed = false
-		fired := in.pending
-		in.pending = false
-		in.imu.Unlock()
-		if fired {
-			in.rt.ClearInterrupt()
-		}
+		in.clearInterrupt()
 		if x := recover(); x != nil {
 			err = panicError(x)
 		}
@@ -326,6 +319,43 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 		}
 	}()
 	return f()
+}
+
+// readBackLimit bounds reading an event back after a failed call, in case a toJSON method the
+// plugin defined loops.
+const readBackLimit = 100 * time.Millisecond
+
+// readBack converts the event object a failed call left behind. After an interrupt the runtime
+// is cleared first, and a short deadline of its own guards the conversion.
+func (in *Instance) readBack(ctx context.Context, ev goja.Value) *ojson.Object {
+	if ctx.Err() != nil {
+		in.clearInterrupt()
+		t := time.AfterFunc(readBackLimit, func() { in.rt.Interrupt(context.DeadlineExceeded) })
+		defer func() {
+			if !t.Stop() {
+				in.rt.ClearInterrupt()
+			}
+		}()
+	}
+	after, ok, err := FromJS(in.rt, ev)
+	if err != nil || !ok {
+		return nil
+	}
+	o, _ := after.(*ojson.Object)
+	return o
+}
+
+// clearInterrupt disarms the deadline hand-over and clears an interrupt it may have set, so
+// the runtime can run JavaScript again.
+func (in *Instance) clearInterrupt() {
+	in.imu.Lock()
+	in.armed = false
+	fired := in.pending
+	in.pending = false
+	in.imu.Unlock()
+	if fired {
+		in.rt.ClearInterrupt()
+	}
 }
 
 // await calls fn and, if it returns a promise, runs the instance's loop until the promise

@@ -1,0 +1,156 @@
+package plugchain
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"runtime"
+	"testing"
+)
+
+// benchEvent is a realistic web pageview as posthog-js sends it.
+const benchEvent = `{"uuid":"018f7a3c-6a01-7000-8000-000000000001","distinct_id":"018f7a3c-5b21-7d4e-9a10-3c2b1e0f4a77","ip":"81.2.69.142","site_url":"https://app.example.com","team_id":2,"now":"2024-05-14T09:12:04.002Z","event":"$pageview","timestamp":"2024-05-14T09:12:03.418Z","properties":{"$os":"Mac OS X","$browser":"Chrome","$device_type":"Desktop","$current_url":"https://shop.example.com/pricing?utm_source=google&utm_medium=cpc&utm_campaign=spring","$host":"shop.example.com","$pathname":"/pricing","$browser_version":124,"$screen_height":1117,"$screen_width":1728,"$lib":"web","$lib_version":"1.130.2","$referrer":"https://www.google.com/","$referring_domain":"www.google.com","$session_id":"018f7a3c-5b22-7aa0-8c11-9d0f2e3b4c55","token":"phc_example","$set":{"plan":"pro","company":{"name":"Acme","size":50}}}}`
+
+// realisticChain is four transformations of the kind real plugins do.
+var realisticChain = []struct{ name, src string }{
+	{"url-parser", `
+		const re = /^(https?):\/\/([^/?#]+)([^?#]*)(?:\?([^#]*))?/
+		export function processEvent(event) {
+			const m = re.exec(event.properties.$current_url || "")
+			if (!m) return event
+			event.properties.url_protocol = m[1]
+			event.properties.url_host = m[2]
+			event.properties.url_path = m[3]
+			for (const pair of (m[4] || "").split("&")) {
+				const [k, v] = pair.split("=")
+				if (k.startsWith("utm_")) event.properties[k] = decodeURIComponent(v || "")
+			}
+			return event
+		}`},
+	{"renamer", `
+		const renames = { $browser: "browser", $os: "os", $device_type: "device" }
+		export function processEvent(event) {
+			for (const [from, to] of Object.entries(renames)) {
+				if (from in event.properties) {
+					event.properties[to] = event.properties[from]
+					delete event.properties[from]
+				}
+			}
+			return event
+		}`},
+	{"filter", `
+		export function processEvent(event) {
+			if (event.event === "$internal" || event.properties.token === "blocked") return null
+			delete event.properties.token
+			return event
+		}`},
+	{"flattener", `
+		function flatten(obj, prefix, out) {
+			for (const [k, v] of Object.entries(obj)) {
+				const key = prefix ? prefix + "__" + k : k
+				if (v && typeof v === "object" && !Array.isArray(v)) flatten(v, key, out)
+				else out[key] = v
+			}
+			return out
+		}
+		export async function processEvent(event) {
+			if (event.properties.$set) event.properties.$set = flatten(event.properties.$set, "", {})
+			return event
+		}`},
+}
+
+func quietChain(b *testing.B, opts ...Option) *Chain {
+	c := New(append([]Option{WithLogSink(SlogSink{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})}, opts...)...)
+	b.Cleanup(func() { _ = c.Close(context.Background()) })
+	return c
+}
+
+func benchChain(b *testing.B, c *Chain) {
+	ev := mustEvent(b, benchEvent)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		out, err := c.ProcessEvent(ctx, ev)
+		if err != nil || out == nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/event")
+}
+
+// BenchmarkProcessEventHelloWorld runs the hello-world example on one instance (one core).
+func BenchmarkProcessEventHelloWorld(b *testing.B) {
+	p, err := LoadPlugin("examples/plugins/hello-world")
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := quietChain(b, WithPoolSize(1))
+	if _, err := c.Add(context.Background(), PluginConfig{Plugin: p, Config: map[string]any{"name": "bench"}}); err != nil {
+		b.Fatal(err)
+	}
+	benchChain(b, c)
+}
+
+// BenchmarkProcessEventRealisticChain runs URL parsing, renaming, filtering and flattening.
+func BenchmarkProcessEventRealisticChain(b *testing.B) {
+	c := quietChain(b, WithPoolSize(1))
+	for _, p := range realisticChain {
+		if _, err := c.Add(context.Background(), PluginConfig{Plugin: loadJS(b, p.name, p.src)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	benchChain(b, c)
+}
+
+// BenchmarkProcessEventParallel measures throughput with every core processing events.
+func BenchmarkProcessEventParallel(b *testing.B) {
+	c := quietChain(b)
+	for _, p := range realisticChain {
+		if _, err := c.Add(context.Background(), PluginConfig{Plugin: loadJS(b, p.name, p.src)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	ev := mustEvent(b, benchEvent)
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := c.ProcessEvent(context.Background(), ev); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
+// BenchmarkAttachConfigs attaches 1,000 configs of hello-world and reports the heap each
+// one (one idle VM instance after setupPlugin) holds.
+func BenchmarkAttachConfigs(b *testing.B) {
+	p, err := LoadPlugin("examples/plugins/hello-world")
+	if err != nil {
+		b.Fatal(err)
+	}
+	const configs = 1000
+	for i := 0; i < b.N; i++ {
+		before := heapInUse()
+		c := quietChain(b, WithPoolSize(1))
+		for j := 0; j < configs; j++ {
+			if _, err := c.Add(context.Background(), PluginConfig{Plugin: p, TeamID: int64(j)}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		after := heapInUse()
+		b.ReportMetric(float64(after-before)/configs, "heapB/config")
+		runtime.KeepAlive(c)
+		_ = c.Close(context.Background())
+	}
+}
+
+func heapInUse() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapInuse
+}

@@ -1,0 +1,32 @@
+package vm
+
+import (
+	"testing"
+
+	"github.com/dop251/goja"
+
+	"github.com/plugchain/plugchain/ojson"
+)
+
+const benchEventJSON = `{"uuid":"018f7a3c-6a01-7000-8000-000000000001","distinct_id":"018f7a3c-5b21-7d4e-9a10-3c2b1e0f4a77","ip":"81.2.69.142","site_url":"https://app.example.com","team_id":2,"now":"2024-05-14T09:12:04.002Z","event":"$pageview","timestamp":"2024-05-14T09:12:03.418Z","properties":{"$os":"Mac OS X","$browser":"Chrome","$device_type":"Desktop","$current_url":"https://shop.example.com/pricing?utm_source=google&utm_medium=cpc&utm_campaign=spring","$host":"shop.example.com","$pathname":"/pricing","$browser_version":124,"$screen_height":1117,"$screen_width":1728,"$lib":"web","$lib_version":"1.130.2","$referrer":"https://www.google.com/","$referring_domain":"www.google.com","$session_id":"018f7a3c-5b22-7aa0-8c11-9d0f2e3b4c55","token":"phc_example","$set":{"plan":"pro","company":{"name":"Acme","size":50}}}}`
+
+func BenchmarkToJS(b *testing.B) {
+	rt := goja.New()
+	ev, _ := ojson.ParseObject([]byte(benchEventJSON))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		ToJS(rt, ev)
+	}
+}
+
+func BenchmarkFromJS(b *testing.B) {
+	rt := goja.New()
+	ev, _ := ojson.ParseObject([]byte(benchEventJSON))
+	v := ToJS(rt, ev)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := FromJS(rt, v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
