@@ -2,6 +2,7 @@ package plugchain
 
 import (
 	"context"
+	"log/slog"
 	"math"
 	"strconv"
 	"strings"
@@ -41,13 +42,6 @@ func arg(args []any, i int) any {
 		return args[i]
 	}
 	return vm.Undefined
-}
-
-func orNull(v any) any {
-	if v == vm.Undefined {
-		return vm.Undefined
-	}
-	return v
 }
 
 // jsString converts a JSON-like value as JavaScript's String() would.
@@ -98,7 +92,7 @@ func storageSpec(st Storage, ns string) map[string]any {
 				return nil, err
 			}
 			if !found {
-				return orNull(arg(args, 1)), nil
+				return arg(args, 1), nil // the default, undefined when not given
 			}
 			return ojson.Parse([]byte(v))
 		}),
@@ -163,12 +157,48 @@ func truthy(v any) bool {
 	}
 }
 
-func seconds(v any) time.Duration {
-	f, _ := v.(float64)
-	if f <= 0 || math.IsNaN(f) {
-		return 0
+// redisArg converts a command argument as ioredis does before sending it: null and undefined
+// become "", anything else String(v).
+func redisArg(v any) string {
+	if v == nil || v == vm.Undefined {
+		return ""
 	}
-	return time.Duration(f * float64(time.Second))
+	return jsString(v)
+}
+
+// errNotInteger is Redis's reply to an integer argument it cannot parse.
+func errNotInteger() error {
+	return &vm.ScriptError{Name: "ReplyError", Message: "ERR value is not an integer or out of range"}
+}
+
+// redisInt parses a command argument as Redis parses integers (string2ll): an optional '-',
+// digits without a leading zero, nothing else. 1.5, "1e3", "" (null, undefined) and " 1" fail.
+func redisInt(v any) (int64, error) {
+	s := redisArg(v)
+	digits := strings.TrimPrefix(s, "-")
+	if s == "0" {
+		return 0, nil
+	}
+	if digits == "" || digits[0] < '1' || digits[0] > '9' || strings.TrimLeft(digits, "0123456789") != "" {
+		return 0, errNotInteger()
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, errNotInteger()
+	}
+	return n, nil
+}
+
+// ttlDuration converts Redis seconds to a Duration, saturating rather than overflowing.
+func ttlDuration(secs int64) time.Duration {
+	const limit = int64(math.MaxInt64 / time.Second)
+	switch {
+	case secs > limit:
+		return time.Duration(math.MaxInt64)
+	case secs < -limit:
+		return -time.Second
+	}
+	return time.Duration(secs) * time.Second
 }
 
 func jsonSerialize(opts any) bool {
@@ -180,16 +210,44 @@ func jsonSerialize(opts any) bool {
 	return true
 }
 
+// replyError gives an error Redis replied with (an upper-case code such as ERR or WRONGTYPE,
+// then the message) the name ioredis gives it, ReplyError. Other errors pass unchanged.
+func replyError(err error) error {
+	if _, ok := err.(*vm.ScriptError); ok {
+		return err
+	}
+	msg := err.Error()
+	code, _, ok := strings.Cut(msg, " ")
+	if !ok || code == "" || strings.TrimLeft(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return err
+	}
+	return &vm.ScriptError{Name: "ReplyError", Message: msg}
+}
+
 func cacheSpec(ca Cache, ns string) map[string]any {
+	spec := cacheOps(ca, ns)
+	for name, f := range spec {
+		f := f.(vm.AsyncFunc)
+		spec[name] = vm.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
+			res, err := f(ctx, args)
+			if err != nil {
+				return nil, replyError(err)
+			}
+			return res, nil
+		})
+	}
+	return spec
+}
+
+func cacheOps(ca Cache, ns string) map[string]any {
 	key := func(args []any) string { return jsString(arg(args, 0)) }
 	return map[string]any{
 		"set": vm.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
 			value := arg(args, 1)
 			var s string
 			if jsonSerialize(arg(args, 3)) {
-				if value == vm.Undefined {
-					s = "undefined"
-				} else {
+				// JSON.stringify(undefined) is undefined, which ioredis sends as "".
+				if value != vm.Undefined {
 					b, err := ojson.Marshal(value)
 					if err != nil {
 						return nil, err
@@ -197,9 +255,21 @@ func cacheSpec(ca Cache, ns string) map[string]any {
 					s = string(b)
 				}
 			} else {
-				s = jsString(value)
+				s = redisArg(value)
 			}
-			return vm.Undefined, ca.Set(ctx, ns, key(args), s, seconds(arg(args, 2)))
+			// redisSet adds EX only for a truthy ttl; Redis then wants a positive integer.
+			var ttl time.Duration
+			if t := arg(args, 2); truthy(t) {
+				secs, err := redisInt(t)
+				if err != nil {
+					return nil, err
+				}
+				if secs <= 0 {
+					return nil, &vm.ScriptError{Name: "ReplyError", Message: "ERR invalid expire time in 'set' command"}
+				}
+				ttl = ttlDuration(secs)
+			}
+			return vm.Undefined, ca.Set(ctx, ns, key(args), s, ttl)
 		}),
 		"get": vm.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
 			v, found, err := ca.Get(ctx, ns, key(args))
@@ -208,7 +278,7 @@ func cacheSpec(ca Cache, ns string) map[string]any {
 			}
 			switch {
 			case !found:
-				return orNull(arg(args, 1)), nil
+				return arg(args, 1), nil
 			case v == "":
 				return nil, nil
 			case !jsonSerialize(arg(args, 2)):
@@ -224,7 +294,12 @@ func cacheSpec(ca Cache, ns string) map[string]any {
 			return ca.Incr(ctx, ns, key(args))
 		}),
 		"expire": vm.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
-			return ca.Expire(ctx, ns, key(args), seconds(arg(args, 1)))
+			// EXPIRE with zero or a negative number deletes the key.
+			secs, err := redisInt(arg(args, 1))
+			if err != nil {
+				return nil, err
+			}
+			return ca.Expire(ctx, ns, key(args), ttlDuration(secs))
 		}),
 		"lpush": vm.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
 			var values []string
@@ -235,8 +310,12 @@ func cacheSpec(ca Cache, ns string) map[string]any {
 				if len(x) > 1000 {
 					return nil, &vm.ScriptError{Name: "IllegalOperationError", Message: "Too many elements in array for cache.lpush. Maximum: 1000"}
 				}
+				if len(x) == 0 {
+					// ioredis sends LPUSH key with no element.
+					return nil, &vm.ScriptError{Name: "ReplyError", Message: "ERR wrong number of arguments for 'lpush' command"}
+				}
 				for _, e := range x {
-					values = append(values, jsString(e))
+					values = append(values, jsString(e)) // elementOrArray.map((el) => String(el))
 				}
 			default:
 				return nil, jsError("cache.lpush expects a string value or an array of strings")
@@ -244,33 +323,50 @@ func cacheSpec(ca Cache, ns string) map[string]any {
 			return ca.LPush(ctx, ns, key(args), values)
 		}),
 		"lrange": vm.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
-			start, ok1 := arg(args, 1).(float64)
-			stop, ok2 := arg(args, 2).(float64)
+			_, ok1 := arg(args, 1).(float64)
+			_, ok2 := arg(args, 2).(float64)
 			if !ok1 || !ok2 {
 				return nil, jsError("cache.lrange expects a number for the start and end indexes")
 			}
-			return ca.LRange(ctx, ns, key(args), int64(start), int64(stop))
+			start, err := redisInt(arg(args, 1))
+			if err != nil {
+				return nil, err
+			}
+			stop, err := redisInt(arg(args, 2))
+			if err != nil {
+				return nil, err
+			}
+			return ca.LRange(ctx, ns, key(args), start, stop)
 		}),
 		"llen": vm.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
 			return ca.LLen(ctx, ns, key(args))
 		}),
 		"lrem": vm.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
-			count, ok := arg(args, 1).(float64)
-			if !ok {
+			if _, ok := arg(args, 1).(float64); !ok {
 				return nil, jsError(`cache.lrem expects a number for the "count" argument`)
 			}
-			return ca.LRem(ctx, ns, key(args), int64(count), jsString(arg(args, 2)))
+			count, err := redisInt(arg(args, 1))
+			if err != nil {
+				return nil, err
+			}
+			return ca.LRem(ctx, ns, key(args), count, redisArg(arg(args, 2)))
 		}),
 		"lpop": vm.AsyncFunc(func(ctx context.Context, args []any) (any, error) {
-			count, ok := arg(args, 1).(float64)
-			if !ok {
+			if _, ok := arg(args, 1).(float64); !ok {
 				return nil, jsError(`cache.lpop expects a number for the "count" argument`)
 			}
-			res, err := ca.LPop(ctx, ns, key(args), int64(count))
-			if res == nil && err == nil {
-				return nil, nil
+			count, err := redisInt(arg(args, 1))
+			if err != nil {
+				return nil, err
 			}
-			return res, err
+			res, err := ca.LPop(ctx, ns, key(args), count)
+			if err != nil {
+				return nil, err
+			}
+			if res == nil {
+				return nil, nil // a missing key: null, as ioredis gives it
+			}
+			return res, nil
 		}),
 	}
 }
@@ -283,7 +379,12 @@ func (c *Chain) geoipLocate() vm.AsyncFunc {
 		}
 		rec, err := c.opts.geoip.Locate(ctx, ip)
 		if err != nil {
-			return nil, err
+			if ctx.Err() != nil {
+				return nil, err
+			}
+			// PostHog answers null when the lookup fails (an unknown or invalid address).
+			slog.WarnContext(ctx, "plugchain: geoip lookup failed", slog.String("ip", ip), slog.String("error", err.Error()))
+			return nil, nil
 		}
 		if rec == nil {
 			return nil, nil

@@ -140,8 +140,9 @@ func ParseManifest(data []byte) (*Manifest, error) {
 	if err := dec.Decode(&raw); err != nil {
 		return nil, manifestJSONError(data, err)
 	}
-	if dec.More() {
-		return nil, &ConfigError{Msg: "invalid JSON: unexpected data after the top-level object"}
+	if rest := bytes.TrimSpace(data[dec.InputOffset():]); len(rest) > 0 {
+		line, col := lineCol(data, len(data)-len(bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n")))
+		return nil, &ConfigError{Msg: fmt.Sprintf("invalid JSON at line %d, column %d: unexpected data after the top-level object", line, col)}
 	}
 	m := raw.Manifest
 	fields, err := parseConfigSchema(raw.Config)

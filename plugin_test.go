@@ -21,6 +21,11 @@ func TestLoadPluginErrors(t *testing.T) {
 			want:  `DIR/plugin.json: invalid JSON at line 3, column 14: invalid character ',' looking for beginning of value`,
 		},
 		{
+			name:  "trailing data",
+			files: map[string]string{"plugin.json": "{} }", "index.js": ""},
+			want:  `DIR/plugin.json: invalid JSON at line 1, column 4: unexpected data after the top-level object`,
+		},
+		{
 			name:  "not an object",
 			files: map[string]string{"plugin.json": `[1]`, "index.js": ""},
 			want:  `DIR/plugin.json: expected a JSON object, got array`,

@@ -6,7 +6,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -83,8 +85,41 @@ func (s *Storage) Increment(_ context.Context, ns, key string, by float64) (floa
 	return n, nil
 }
 
-// ErrWrongType is returned for a list operation on a string or the reverse, as Redis's WRONGTYPE.
-var ErrWrongType = errors.New("WRONGTYPE Operation against a key holding the wrong kind of value")
+// Errors with Redis's messages.
+var (
+	// ErrWrongType is returned for a list operation on a string or the reverse, as Redis's WRONGTYPE.
+	ErrWrongType = errors.New("WRONGTYPE Operation against a key holding the wrong kind of value")
+	// ErrNotInteger is returned by Incr when the value is not a base-10 64-bit integer.
+	ErrNotInteger = errors.New("ERR value is not an integer or out of range")
+	// ErrOverflow is returned by Incr when the result would not fit in 64 bits.
+	ErrOverflow = errors.New("ERR increment or decrement would overflow")
+	// ErrNotPositive is returned by LPop for a negative count.
+	ErrNotPositive = errors.New("ERR value is out of range, must be positive")
+	// ErrLPushArity is returned by LPush without values (Redis's LPUSH needs at least one).
+	ErrLPushArity = errors.New("ERR wrong number of arguments for 'lpush' command")
+)
+
+// parseRedisInt parses s as Redis's string2ll does: an optional '-', then digits without a
+// leading zero (except "0" itself), no sign '+', no spaces, within the int64 range.
+func parseRedisInt(s string) (int64, bool) {
+	if s == "" || len(s) > 20 {
+		return 0, false
+	}
+	if s == "0" {
+		return 0, true
+	}
+	digits := strings.TrimPrefix(s, "-")
+	if digits == "" || digits[0] < '1' || digits[0] > '9' {
+		return 0, false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil
+}
 
 type entry struct {
 	str     string
@@ -115,7 +150,8 @@ func (c *Cache) now() time.Time {
 // lookup returns the live entry under k, dropping it if it expired. Callers hold mu.
 func (c *Cache) lookup(k nsKey) *entry {
 	e := c.m[k]
-	if e != nil && !e.expires.IsZero() && !c.now().Before(e.expires) {
+	// As Redis, a key is gone once the clock has passed its expiry time.
+	if e != nil && !e.expires.IsZero() && c.now().After(e.expires) {
 		delete(c.m, k)
 		return nil
 	}
@@ -168,16 +204,20 @@ func (c *Cache) Incr(_ context.Context, ns, key string) (int64, error) {
 	if e.isList {
 		return 0, ErrWrongType
 	}
-	n, err := strconv.ParseInt(e.str, 10, 64)
-	if err != nil {
-		return 0, errors.New("ERR value is not an integer or out of range")
+	n, ok := parseRedisInt(e.str)
+	if !ok {
+		return 0, ErrNotInteger
+	}
+	if n == math.MaxInt64 {
+		return 0, ErrOverflow
 	}
 	n++
 	e.str = strconv.FormatInt(n, 10)
 	return n, nil
 }
 
-// Expire implements plugchain.Cache.
+// Expire implements plugchain.Cache. As Redis, a ttl of zero or less deletes the key (and
+// reports true when it existed).
 func (c *Cache) Expire(_ context.Context, ns, key string, ttl time.Duration) (bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -211,6 +251,9 @@ func (c *Cache) list(k nsKey, create bool) (*entry, error) {
 
 // LPush implements plugchain.Cache.
 func (c *Cache) LPush(_ context.Context, ns, key string, values []string) (int64, error) {
+	if len(values) == 0 {
+		return 0, ErrLPushArity
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, err := c.list(nsKey{ns, key}, true)
@@ -301,20 +344,25 @@ func (c *Cache) LRem(_ context.Context, ns, key string, count int64, value strin
 	return removed, nil
 }
 
-// LPop implements plugchain.Cache.
+// LPop implements plugchain.Cache. It returns nil (Redis's null array) when the key is missing
+// and an empty, non-nil slice for a count of 0 on an existing list.
 func (c *Cache) LPop(_ context.Context, ns, key string, count int64) ([]string, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if count < 0 {
+		// Redis checks the count before it looks the key up.
+		return nil, ErrNotPositive
+	}
 	k := nsKey{ns, key}
 	e, err := c.list(k, false)
 	if err != nil || e == nil {
 		return nil, err
 	}
-	if count < 0 {
-		return nil, errors.New("ERR value is out of range, must be positive")
-	}
 	n := min(count, int64(len(e.list)))
-	out := append([]string(nil), e.list[:n]...)
+	// Non-nil even when empty: LPOP key 0 on a list replies with an empty array, on a
+	// missing key with a null one.
+	out := make([]string, n)
+	copy(out, e.list[:n])
 	e.list = e.list[n:]
 	if len(e.list) == 0 {
 		delete(c.m, k)

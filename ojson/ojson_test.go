@@ -1,0 +1,128 @@
+package ojson
+
+import (
+	"encoding/json"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseAndMarshalLikeJavaScript(t *testing.T) {
+	cases := []struct{ in, out string }{
+		{`{"b":1,"a":2}`, `{"b":1,"a":2}`},
+		{`{"b":1,"10":2,"2":3,"a":4,"01":5,"-1":6}`, `{"2":3,"10":2,"b":1,"a":4,"01":5,"-1":6}`},
+		{`{"a":1,"b":2,"a":3}`, `{"a":3,"b":2}`},
+		{`{"4294967295":1,"4294967294":2}`, `{"4294967294":2,"4294967295":1}`},
+		{`[1.0, -0, 1e21, 1e-7, 123456789012345680000, 0.1, 1E400, -1e-400]`, `[1,0,1e+21,1e-7,123456789012345680000,0.1,null,0]`},
+		{`"\u00e9\ud83d\ude00\u2028<>&\u0001\/"`, `"é😀` + "\u2028" + `<>&\u0001/"`},
+		{`"\ud800x"`, `"` + "\ufffd" + `x"`},
+		{` {"nested":{"x":[true,false,null,{}]}} `, `{"nested":{"x":[true,false,null,{}]}}`},
+		{`"tab\tnl\nq\"bs\\"`, `"tab\tnl\nq\"bs\\"`},
+	}
+	for _, tc := range cases {
+		v, err := Parse([]byte(tc.in))
+		require.NoError(t, err, tc.in)
+		b, err := Marshal(v)
+		require.NoError(t, err)
+		assert.Equal(t, tc.out, string(b), tc.in)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	cases := map[string]string{
+		``:          "invalid JSON at offset 0: unexpected end of input",
+		`{"a":1,}`:  `invalid JSON at offset 7: expected a string key, got '}'`,
+		`[1,]`:      `invalid JSON at offset 3: unexpected ']'`,
+		`{"a" 1}`:   `invalid JSON at offset 5: expected ':' after an object key, got '1'`,
+		`01`:        `invalid JSON at offset 1: unexpected '1' after the value`,
+		`"abc`:      `invalid JSON at offset 0: unterminated string`,
+		"\"a\nb\"":  `invalid JSON at offset 2: control character 0x0a in a string`,
+		`{"a":1} x`: `invalid JSON at offset 8: unexpected 'x' after the value`,
+		`nul`:       `invalid JSON at offset 0: unexpected 'n'`,
+		`"\x"`:      `invalid JSON at offset 2: bad escape \x`,
+		`1.`:        `invalid JSON at offset 2: no digits after a decimal point`,
+		`NaN`:       `invalid JSON at offset 0: unexpected 'N'`,
+	}
+	for in, want := range cases {
+		_, err := Parse([]byte(in))
+		require.Error(t, err, in)
+		assert.Equal(t, want, err.Error(), in)
+	}
+	_, err := ParseObject([]byte(`[1]`))
+	assert.EqualError(t, err, "invalid JSON at offset 0: expected a JSON object, got array")
+}
+
+func TestObjectEditing(t *testing.T) {
+	o := NewObject(0)
+	for i := 0; i < 20; i++ {
+		o.Set(string(rune('a'+i)), i)
+	}
+	o.Set("5", true)
+	o.Set("3", true)
+	assert.True(t, o.Delete("c"))
+	assert.False(t, o.Delete("c"))
+	o.Set("a", "first")
+	b, _ := Marshal(o)
+	assert.Equal(t, `{"3":true,"5":true,"a":"first","b":1,"d":3,"e":4,"f":5,"g":6,"h":7,"i":8,"j":9,"k":10,"l":11,"m":12,"n":13,"o":14,"p":15,"q":16,"r":17,"s":18,"t":19}`, string(b))
+	v, ok := o.Get("t")
+	assert.True(t, ok)
+	assert.Equal(t, 19.0, v)
+	c := o.Clone()
+	c.Set("a", "changed")
+	s, _ := o.GetString("a")
+	assert.Equal(t, "first", s)
+	assert.Equal(t, 21, c.Len())
+	o.Set("m", map[string]any{"z": 1, "y": []string{"x"}})
+	b, _ = Marshal(o.Map()["m"])
+	assert.Equal(t, `{"y":["x"],"z":1}`, string(b))
+}
+
+func TestNumbersMatchJavaScript(t *testing.T) {
+	// Expected strings are what Node prints for String(n).
+	cases := map[float64]string{
+		0: "0", math.Copysign(0, -1): "0", 1: "1", -1.5: "-1.5", 0.000001: "0.000001", 1e-7: "1e-7",
+		1e20: "100000000000000000000", 1e21: "1e+21", 1.7976931348623157e308: "1.7976931348623157e+308",
+		5e-324: "5e-324", 9007199254740993: "9007199254740992", 0.30000000000000004: "0.30000000000000004",
+		123e-20: "1.23e-18", -2e-7: "-2e-7",
+	}
+	for f, want := range cases {
+		assert.Equal(t, want, string(AppendNumber(nil, f)), "%v", f)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		`{"event":"$pageview","properties":{"$current_url":"https://x.y/?a=1","n":1.5e3,"a":[1,null,true]}}`,
+		`{"2":1,"1":2,"b":{"c":"\u00e9"}}`, `[]`, `"\ud83d\ude00"`, `-0.0e-5`, `{"a":{"a":{"a":[[[]]]}}}`,
+		`{"a":1,"a":2}`, "\"\\u0000\"", `1e999`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		v, err := Parse(data)
+		if err != nil {
+			if json.Valid(data) {
+				t.Fatalf("rejected valid JSON %q: %v", data, err)
+			}
+			return
+		}
+		if !json.Valid(data) {
+			t.Fatalf("accepted invalid JSON %q", data)
+		}
+		// Encoding then decoding is stable.
+		b, err := Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v2, err := Parse(b)
+		if err != nil {
+			t.Fatalf("cannot parse own output %q: %v", b, err)
+		}
+		b2, _ := Marshal(v2)
+		if string(b) != string(b2) {
+			t.Fatalf("unstable: %q then %q", b, b2)
+		}
+	})
+}
