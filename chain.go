@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/plugchain/plugchain/ojson"
 	"github.com/plugchain/plugchain/vm"
@@ -40,12 +41,14 @@ type installed struct {
 	seq   int
 	label string // "Name (id)", as in $plugins_succeeded
 	src   PluginSource
-	spec  map[string]any
+	spec  vm.Members
 
 	// pool holds idle instances; slots bounds how many exist (a token per instance).
 	pool  chan *vm.Instance
 	slots chan struct{}
 	has   map[string]bool
+	// gone is set when the config is removed or replaced; no new calls start on it.
+	gone atomic.Bool
 
 	settings Settings
 }
@@ -178,8 +181,14 @@ func (c *Chain) newInstance(ctx context.Context, ic *installed) (*vm.Instance, e
 	return in, nil
 }
 
+// errConfigGone reports a config removed or replaced while a call was about to use it.
+var errConfigGone = errors.New("plugchain: plugin config was removed")
+
 // acquire takes an idle instance of ic, creating one while the pool has room, or waits.
 func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error) {
+	if ic.gone.Load() {
+		return nil, errConfigGone
+	}
 	select {
 	case in := <-ic.pool:
 		return in, nil
@@ -189,6 +198,10 @@ func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error
 	case in := <-ic.pool:
 		return in, nil
 	case ic.slots <- struct{}{}:
+		if ic.gone.Load() {
+			<-ic.slots
+			return nil, errConfigGone
+		}
 		in, err := c.newInstance(ctx, ic)
 		if err != nil {
 			<-ic.slots
@@ -204,23 +217,24 @@ func (ic *installed) release(in *vm.Instance) { ic.pool <- in }
 
 // call runs f (a call on in) under the chain's per-call timeout and wraps its error.
 func (c *Chain) call(ctx context.Context, ic *installed, in *vm.Instance, method string, f func(context.Context) (any, bool, error)) (any, bool, error) {
-	ctx, cancel := context.WithTimeout(ctx, c.opts.timeout)
+	callCtx, cancel := context.WithTimeout(ctx, c.opts.timeout)
 	defer cancel()
-	v, ok, err := f(ctx)
+	v, ok, err := f(callCtx)
 	if err != nil {
 		return nil, false, c.pluginError(ctx, ic, method, err)
 	}
 	return v, ok, nil
 }
 
-// pluginError wraps err with the plugin's identity, turns deadline errors into *TimeoutError,
-// and reports it to the error handler and log sink.
+// pluginError wraps err with the plugin's identity, reports it to the error handler and log
+// sink, and turns the chain's own deadline into a *TimeoutError. ctx is the caller's context:
+// when it ended, its error is kept as it is.
 func (c *Chain) pluginError(ctx context.Context, ic *installed, method string, err error) *PluginError {
 	var pe *PluginError
 	if errors.As(err, &pe) {
 		return pe
 	}
-	if errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
 		err = &TimeoutError{Timeout: c.opts.timeout}
 	}
 	pe = &PluginError{Plugin: ic.Plugin.Name(), ConfigID: ic.ID, Method: method, Err: err}
@@ -231,14 +245,28 @@ func (c *Chain) pluginError(ctx context.Context, ic *installed, method string, e
 	return pe
 }
 
-// withInstance runs f on an instance of ic.
-func (c *Chain) withInstance(ctx context.Context, ic *installed, f func(in *vm.Instance) error) error {
-	in, err := c.acquire(ctx, ic)
-	if err != nil {
-		return err
+// withInstance runs f on an instance of ic. If ic was replaced by Reload since the caller
+// looked it up, the current config with the same id runs instead; if it was removed, f does
+// not run and the result is errConfigGone.
+func (c *Chain) withInstance(ctx context.Context, ic *installed, f func(ic *installed, in *vm.Instance) error) error {
+	for {
+		in, err := c.acquire(ctx, ic)
+		if errors.Is(err, errConfigGone) {
+			c.mu.RLock()
+			next := c.byID[ic.ID]
+			c.mu.RUnlock()
+			if next == nil || next == ic || next.Plugin == nil {
+				return errConfigGone
+			}
+			ic = next
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		defer ic.release(in)
+		return f(ic, in)
 	}
-	defer ic.release(in)
-	return f(in)
 }
 
 // snapshot returns the configs in chain order.
@@ -329,25 +357,26 @@ func without(list []*installed, ic *installed) []*installed {
 	return out
 }
 
-// teardown collects every instance of ic (waiting for calls in progress) and runs
-// teardownPlugin in each.
+// teardown marks ic gone, then collects every one of its pool slots, waiting for calls in
+// progress, and runs teardownPlugin in each instance.
 func (c *Chain) teardown(ctx context.Context, ic *installed) error {
+	ic.gone.Store(true)
 	var errs []error
-	for n := len(ic.slots); n > 0; n-- {
-		var in *vm.Instance
+	for n := cap(ic.slots); n > 0; n-- {
 		select {
-		case in = <-ic.pool:
+		case ic.slots <- struct{}{}:
+			// An empty slot, now reserved: no instance can be created in it.
+		case in := <-ic.pool:
+			if ic.has["teardownPlugin"] {
+				_, _, err := c.call(ctx, ic, in, "teardownPlugin", func(ctx context.Context) (any, bool, error) {
+					return in.Call(ctx, "teardownPlugin")
+				})
+				if err != nil {
+					errs = append(errs, err)
+				}
+			}
 		case <-ctx.Done():
 			return errors.Join(append(errs, fmt.Errorf("plugchain: tearing down %s: %w", ic.label, ctx.Err()))...)
-		}
-		<-ic.slots
-		if ic.has["teardownPlugin"] {
-			_, _, err := c.call(ctx, ic, in, "teardownPlugin", func(ctx context.Context) (any, bool, error) {
-				return in.Call(ctx, "teardownPlugin")
-			})
-			if err != nil {
-				errs = append(errs, err)
-			}
 		}
 	}
 	return errors.Join(errs...)

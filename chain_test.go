@@ -185,7 +185,11 @@ func TestProcessEventTimeouts(t *testing.T) {
 	}
 	for name, src := range cases {
 		t.Run(name, func(t *testing.T) {
-			c, _ := newChain(t, WithTimeout(100*time.Millisecond), WithPoolSize(1))
+			timeout := 100 * time.Millisecond
+			if name == "deep recursion" {
+				timeout = time.Minute // reaching the stack limit is slow under -race
+			}
+			c, _ := newChain(t, WithTimeout(timeout), WithPoolSize(1))
 			addJS(t, c, "slow", src+"\nexport function onEvent(e, {global}) { global.ran = true }")
 			addJS(t, c, "after", `export function processEvent(e) { e.properties.after = 1; return e }`)
 			out, err := c.ProcessEvent(context.Background(), mustEvent(t, `{"event":"e","properties":{}}`))
@@ -476,4 +480,50 @@ type panicStorage struct{ Storage }
 
 func (panicStorage) Get(context.Context, string, string) (string, bool, error) {
 	panic(errors.New("storage exploded"))
+}
+
+func TestRemoveDuringLoadTearsDownEveryInstance(t *testing.T) {
+	for round := 0; round < 5; round++ {
+		c, sink := newChain(t, WithPoolSize(8))
+		id := addJS(t, c, "busy", `
+			export function setupPlugin() { console.log("setup") }
+			export function teardownPlugin() { console.log("teardown") }
+			export function processEvent(e) { const end = Date.now() + 5; while (Date.now() < end) {} return e }`)
+		var wg sync.WaitGroup
+		for g := 0; g < 8; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := 0; i < 5; i++ {
+					_, err := c.ProcessEvent(context.Background(), mustEvent(t, `{"event":"e"}`))
+					assert.NoError(t, err)
+				}
+			}()
+		}
+		time.Sleep(time.Duration(round) * 5 * time.Millisecond)
+		require.NoError(t, c.Remove(context.Background(), id))
+		wg.Wait()
+		setups, teardowns := 0, 0
+		for _, l := range sink.Lines() {
+			switch l {
+			case "busy log: setup":
+				setups++
+			case "busy log: teardown":
+				teardowns++
+			}
+		}
+		assert.Equal(t, setups, teardowns, "round %d", round)
+	}
+}
+
+func TestCallerDeadlineIsNotReportedAsChainTimeout(t *testing.T) {
+	c, _ := newChain(t)
+	addJS(t, c, "loop", `export function onEvent() { for (;;) {} }`)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	err := c.OnEvent(ctx, mustEvent(t, `{"event":"e"}`))
+	pes := PluginErrors(err)
+	require.Len(t, pes, 1)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Equal(t, `plugin "loop" (config 1): onEvent: context deadline exceeded`, pes[0].Error())
 }

@@ -12,27 +12,28 @@ import (
 	"github.com/plugchain/plugchain/vm"
 )
 
-// metaSpec describes one config's meta object for the vm package. It is built once per config
-// and shared by the config's instances (each adds its own global).
-func (c *Chain) metaSpec(cfg *installed, values *ojson.Object) map[string]any {
+// metaSpec describes one config's meta object for the vm package, keys in the order PostHog's
+// server built them. It is built once per config and shared by the config's instances (each
+// adds its own global, last).
+func (c *Chain) metaSpec(cfg *installed, values *ojson.Object) vm.Members {
 	storageNS := strconv.FormatInt(cfg.ID, 10)
 	cacheNS := cfg.Plugin.Name() + "/" + strconv.FormatInt(cfg.TeamID, 10)
 	attachments := map[string]any{}
 	for k, a := range cfg.Attachments {
-		attachments[k] = map[string]any{
-			"content_type": a.ContentType,
-			"file_name":    a.FileName,
-			"contents":     vm.Bytes(a.Contents),
+		attachments[k] = vm.Members{
+			{Key: "content_type", Value: a.ContentType},
+			{Key: "file_name", Value: a.FileName},
+			{Key: "contents", Value: vm.Bytes(a.Contents)},
 		}
 	}
 	st, ca := c.opts.storage, c.opts.cache
-	return map[string]any{
-		"config":      values,
-		"attachments": attachments,
-		"storage":     storageSpec(st, storageNS),
-		"cache":       cacheSpec(ca, cacheNS),
-		"utils":       map[string]any{"cursor": cursorSpec(st, storageNS)},
-		"geoip":       map[string]any{"locate": c.geoipLocate()},
+	return vm.Members{
+		{Key: "cache", Value: cacheSpec(ca, cacheNS)},
+		{Key: "config", Value: values},
+		{Key: "attachments", Value: attachments},
+		{Key: "storage", Value: storageSpec(st, storageNS)},
+		{Key: "geoip", Value: map[string]any{"locate": c.geoipLocate()}},
+		{Key: "utils", Value: map[string]any{"cursor": cursorSpec(st, storageNS)}},
 	}
 }
 

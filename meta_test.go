@@ -772,7 +772,8 @@ func TestMetaAttachments(t *testing.T) {
 export function processEvent(event, { attachments }) {
     const f = attachments.file
     event.properties.attachmentKeys = Object.keys(attachments)
-    event.properties.keys = Object.keys(f).sort()
+    event.properties.keys = Object.keys(f)
+    event.properties.metaKeys = Object.keys(arguments[1])
     event.properties.content_type = f.content_type
     event.properties.file_name = f.file_name
     event.properties.length = f.contents.length
@@ -789,7 +790,8 @@ export function processEvent(event, { attachments }) {
 	}})
 	props := mtProcess(t, c)
 	assert.Equal(t, `["file"]`, mtJSON(t, props, "attachmentKeys"))
-	assert.Equal(t, `["content_type","contents","file_name"]`, mtJSON(t, props, "keys"))
+	assert.Equal(t, `["content_type","file_name","contents"]`, mtJSON(t, props, "keys"))
+	assert.Equal(t, `["cache","config","attachments","storage","geoip","utils","global"]`, mtJSON(t, props, "metaKeys"))
 	assert.Equal(t, `"application/octet-stream"`, mtJSON(t, props, "content_type"))
 	assert.Equal(t, `"data.bin"`, mtJSON(t, props, "file_name"))
 	assert.Equal(t, `6`, mtJSON(t, props, "length"))

@@ -28,7 +28,7 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		return nil, err
 	}
 	if ev.Name() == "$snapshot" {
-		return ev, nil
+		return ev.Clone(), nil
 	}
 	cur := ev.obj
 	teamID, hadTeam := cur.Get("team_id")
@@ -42,7 +42,7 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			continue
 		}
 		var res vm.EventResult
-		err := c.withInstance(ctx, ic, func(in *vm.Instance) error {
+		err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 			_, _, err := c.call(ctx, ic, in, "processEvent", func(ctx context.Context) (any, bool, error) {
 				var err error
 				res, err = in.CallEvent(ctx, "processEvent", cur)
@@ -50,6 +50,9 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			})
 			return err
 		})
+		if errors.Is(err, errConfigGone) {
+			continue // removed while this event was on its way
+		}
 		if err != nil {
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				return nil, errors.Join(append(errs, ctxErr)...)
@@ -149,13 +152,16 @@ func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = c.withInstance(ctx, ic, func(in *vm.Instance) error {
+			errs[i] = c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 				_, _, err := c.call(ctx, ic, in, method, func(ctx context.Context) (any, bool, error) {
 					_, err := in.CallEvent(ctx, method, ev.obj)
 					return nil, false, err
 				})
 				return err
 			})
+			if errors.Is(errs[i], errConfigGone) {
+				errs[i] = nil
+			}
 		}()
 	}
 	wg.Wait()
@@ -198,7 +204,7 @@ func (c *Chain) ComposeWebhooks(ctx context.Context, ev *Event) ([]Webhook, erro
 			continue
 		}
 		var res vm.EventResult
-		err := c.withInstance(ctx, ic, func(in *vm.Instance) error {
+		err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 			_, _, err := c.call(ctx, ic, in, "composeWebhook", func(ctx context.Context) (any, bool, error) {
 				var err error
 				res, err = in.CallEvent(ctx, "composeWebhook", shaped)
@@ -206,6 +212,9 @@ func (c *Chain) ComposeWebhooks(ctx context.Context, ev *Event) ([]Webhook, erro
 			})
 			return err
 		})
+		if errors.Is(err, errConfigGone) {
+			continue
+		}
 		if err != nil {
 			errs = append(errs, err)
 			continue

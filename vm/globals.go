@@ -3,6 +3,7 @@ package vm
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -83,8 +84,17 @@ func (in *Instance) require(call goja.FunctionCall) goja.Value {
 	panic(in.newError("Error", moduleNotProvided(name)))
 }
 
+// Member is one named value of an object described for the VM; Members keeps their order.
+type Member struct {
+	Key   string
+	Value any
+}
+
+// Members describes an object whose keys must appear in a given order.
+type Members []Member
+
 // buildMeta turns the host's description of meta into a JavaScript object and adds global.
-func (in *Instance) buildMeta(spec map[string]any) (*goja.Object, error) {
+func (in *Instance) buildMeta(spec Members) (*goja.Object, error) {
 	meta, err := in.buildObject(spec)
 	if err != nil {
 		return nil, err
@@ -95,12 +105,28 @@ func (in *Instance) buildMeta(spec map[string]any) (*goja.Object, error) {
 	return meta, nil
 }
 
-func (in *Instance) buildObject(spec map[string]any) (*goja.Object, error) {
+// buildObject builds an object from Members (in order) or a map (keys sorted, so every
+// instance looks the same).
+func (in *Instance) buildObject(spec any) (*goja.Object, error) {
+	var members Members
+	switch x := spec.(type) {
+	case Members:
+		members = x
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			members = append(members, Member{k, x[k]})
+		}
+	}
 	obj := in.rt.NewObject()
-	for k, v := range spec {
+	for _, m := range members {
 		var jv goja.Value
-		switch x := v.(type) {
-		case map[string]any:
+		switch x := m.Value.(type) {
+		case map[string]any, Members:
 			o, err := in.buildObject(x)
 			if err != nil {
 				return nil, err
@@ -115,9 +141,9 @@ func (in *Instance) buildObject(spec map[string]any) (*goja.Object, error) {
 		case Value:
 			jv = x.toJS(in)
 		default:
-			return nil, fmt.Errorf("meta.%s: unsupported %T", k, v)
+			return nil, fmt.Errorf("meta.%s: unsupported %T", m.Key, m.Value)
 		}
-		if err := obj.Set(k, jv); err != nil {
+		if err := obj.Set(m.Key, jv); err != nil {
 			return nil, err
 		}
 	}

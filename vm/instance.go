@@ -38,8 +38,8 @@ type undefinedValue struct{}
 // Options configures a new Instance.
 type Options struct {
 	// Meta describes the plugin's meta object, except global, which each instance creates:
-	// ojson values, AsyncFunc, SyncFunc and nested map[string]any.
-	Meta map[string]any
+	// ojson values, AsyncFunc, SyncFunc, Value, and nested Members or map[string]any.
+	Meta Members
 	// Log receives console output: level is "log", "info", "warn", "error" or "debug".
 	Log func(level, msg string)
 	// MaxPendingOps overrides DefaultMaxPendingOps.

@@ -62,7 +62,7 @@ func TestAsyncHostFunction(t *testing.T) {
 		e.properties.v = await storage.get("k")
 		storage.get("unawaited")
 		return e
-	}`, Options{Meta: map[string]any{"storage": map[string]any{"get": get}}})
+	}`, Options{Meta: Members{{Key: "storage", Value: map[string]any{"get": get}}}})
 	res, err := in.CallEvent(context.Background(), "processEvent", event(t, `{"properties":{}}`))
 	require.NoError(t, err)
 	b, _ := ojson.Marshal(res.Value)
