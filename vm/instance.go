@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"reflect"
 	"sync"
 	"time"
 
@@ -365,7 +366,12 @@ func (in *Instance) await(ctx context.Context, fn goja.Callable, args ...goja.Va
 	if err != nil {
 		return nil, err
 	}
-	p, isPromise := v.Export().(*goja.Promise)
+	var p *goja.Promise
+	// ExportType first: Export of a plain object would convert all of it.
+	if o, ok := v.(*goja.Object); ok && o.ExportType() == promiseType {
+		p, _ = o.Export().(*goja.Promise)
+	}
+	isPromise := p != nil
 	for isPromise && p.State() == goja.PromiseStatePending {
 		if err := in.runOne(ctx); err != nil {
 			return nil, err
@@ -384,6 +390,8 @@ func (in *Instance) await(ctx context.Context, fn goja.Callable, args ...goja.Va
 	}
 	return p.Result(), nil
 }
+
+var promiseType = reflect.TypeOf((*goja.Promise)(nil))
 
 // runOne waits for one host operation to complete and runs its continuation.
 func (in *Instance) runOne(ctx context.Context) error {

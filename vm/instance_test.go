@@ -101,3 +101,49 @@ func TestThrowKeepsMutations(t *testing.T) {
 	b, _ := ojson.Marshal(res.Input)
 	assert.Equal(t, `{"properties":{"a":1}}`, string(b))
 }
+
+func TestBundledOutputs(t *testing.T) {
+	bundles := map[string]string{
+		"rollup cjs": `'use strict';
+Object.defineProperty(exports, '__esModule', { value: true });
+async function processEvent(event) { event.properties.x = 1; return event }
+exports.processEvent = processEvent;
+//# sourceMappingURL=index.js.map
+`,
+		"webpack": `module.exports = (() => {
+  "use strict";
+  var __webpack_exports__ = {};
+  __webpack_exports__.processEvent = function (e) { e.properties.x = 1; return e };
+  return __webpack_exports__;
+})();`,
+		"esbuild esm bundle": `var __defProp = Object.defineProperty;
+var __export = (target, all) => { for (var name in all) __defProp(target, name, { get: all[name], enumerable: true }); };
+var src_exports = {};
+__export(src_exports, { processEvent: () => processEvent });
+module.exports = src_exports;
+function processEvent(e) { e.properties.x = 1; return e }`,
+		"babel default export": `"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.default = void 0;
+var _default = { processEvent: (e) => { e.properties.x = 1; return e } };
+exports.default = _default;`,
+	}
+	for name, src := range bundles {
+		t.Run(name, func(t *testing.T) {
+			in := newInstance(t, "dist/index.js", src, Options{})
+			res, err := in.CallEvent(context.Background(), "processEvent", event(t, `{"properties":{}}`))
+			require.NoError(t, err)
+			b, _ := ojson.Marshal(res.Value)
+			assert.Equal(t, `{"properties":{"x":1}}`, string(b))
+		})
+	}
+}
+
+func TestRuntimeErrorStackPointsAtSource(t *testing.T) {
+	in := newInstance(t, "plugins/x/index.ts", "interface E { properties: any }\n\nexport function processEvent(e: E) {\n  const n: number = 1\n  return (e as any).missing.field\n}\n", Options{})
+	_, err := in.CallEvent(context.Background(), "processEvent", event(t, `{"properties":{}}`))
+	var se *ScriptError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, "TypeError", se.Name)
+	assert.Contains(t, se.Stack, "plugins/x/index.ts:5:")
+}
