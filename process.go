@@ -45,7 +45,9 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 			_, _, err := c.call(ctx, ic, in, "processEvent", func(ctx context.Context) (any, bool, error) {
 				var err error
-				res, err = in.CallEvent(ctx, "processEvent", cur)
+				// The plugin changes its argument in place; cur stays as it was in case the
+				// plugin's result cannot be read back.
+				res, err = in.CallEvent(ctx, "processEvent", cur.Clone())
 				return nil, false, err
 			})
 			return err
@@ -154,7 +156,7 @@ func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 			defer wg.Done()
 			errs[i] = c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 				_, _, err := c.call(ctx, ic, in, method, func(ctx context.Context) (any, bool, error) {
-					_, err := in.CallEvent(ctx, method, ev.obj)
+					_, err := in.CallEvent(ctx, method, ev.obj.Clone())
 					return nil, false, err
 				})
 				return err
@@ -207,7 +209,7 @@ func (c *Chain) ComposeWebhooks(ctx context.Context, ev *Event) ([]Webhook, erro
 		err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 			_, _, err := c.call(ctx, ic, in, "composeWebhook", func(ctx context.Context) (any, bool, error) {
 				var err error
-				res, err = in.CallEvent(ctx, "composeWebhook", shaped)
+				res, err = in.CallEvent(ctx, "composeWebhook", shaped.Clone())
 				return nil, false, err
 			})
 			return err

@@ -331,3 +331,14 @@ func Normalize(v any) (any, error) {
 		return Parse(b)
 	}
 }
+
+// SetRaw stores v under key without normalizing it. It lets a package keep values of its own
+// in an object for a while (the vm package keeps JavaScript values there during a call); such
+// values must be replaced with normalized ones before the object is encoded.
+func (o *Object) SetRaw(key string, v any) { o.set(key, v) }
+
+// SetAt replaces the value of the i-th key.
+func (o *Object) SetAt(i int, v any) { o.vals[i] = v }
+
+// DeleteAt removes the i-th key.
+func (o *Object) DeleteAt(i int) { o.Delete(o.keys[i]) }

@@ -60,6 +60,7 @@ func FromJS(rt *goja.Runtime, v goja.Value) (any, bool, error) {
 type exporter struct {
 	rt    *goja.Runtime
 	stack []*goja.Object
+	objs  []*ojson.Object // lazily wrapped objects being materialized, for cycle checks
 }
 
 func (c *exporter) value(key string, v goja.Value) (res any, ok bool, err error) {
@@ -80,6 +81,10 @@ func (c *exporter) value(key string, v goja.Value) (res any, ok bool, err error)
 			if o2, stillObj := nv.(*goja.Object); !stillObj || o2 != obj {
 				return c.value(key, nv)
 			}
+		}
+		if obj.ExportType() == lazyObjectType {
+			o, err := c.materialize(obj.Export().(*lazyObject).obj)
+			return o, err == nil, err
 		}
 		switch obj.ClassName() {
 		case "Function":

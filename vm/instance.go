@@ -63,6 +63,9 @@ type Instance struct {
 	maxOps   int
 	callCtx  context.Context
 
+	// wrappers lists the lazy event wrappers made during the current call.
+	wrappers []*lazyObject
+
 	// inflight counts host operations whose completion has not run yet; touched only by the
 	// goroutine using the instance.
 	inflight    int
@@ -241,6 +244,10 @@ type EventResult struct {
 
 // CallEvent runs an event function (processEvent, onEvent, composeWebhook ...) on ev. A plugin
 // that has only processEventBatch gets its processEvent from it, as on PostHog.
+//
+// The plugin works on ev itself, not a copy (it is converted lazily, as the plugin reads it),
+// so the caller must own ev: changes the plugin makes land in it, and EventResult.Input is ev
+// as the plugin left it.
 func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object) (EventResult, error) {
 	var res EventResult
 	fn, ok := in.fns[name]
@@ -253,8 +260,9 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 		return res, fmt.Errorf("plugin does not define %s", name)
 	}
 	err := in.run(ctx, func() error {
-		jsEv := ToJS(in.rt, ev)
-		arg := jsEv
+		defer in.detach()
+		jsEv := in.lazy(ev)
+		var arg goja.Value = jsEv
 		if batch {
 			arg = in.rt.NewArray(jsEv)
 		}

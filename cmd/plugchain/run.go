@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,7 +12,6 @@ import (
 	"mime"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 
 	"github.com/plugchain/plugchain"
@@ -31,20 +31,28 @@ type chainFile struct {
 func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	chainPath := fs.String("chain", "", "chain file: {\"plugins\":[{\"path\":DIR,\"config\":{...},\"attachments\":{KEY:FILE}}]}")
 	keepDropped := fs.Bool("keep-dropped", false, "print null for a dropped event so output lines align with input lines")
 	geoip := fs.String("geoip", "", "MaxMind .mmdb file for meta.geoip")
 	timeout := fs.Duration("timeout", plugchain.DefaultTimeout, "time limit of each plugin call")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	dirs := fs.Args()
-	if (*chainPath == "") == (len(dirs) == 0) {
-		fmt.Fprint(stderr, "plugchain run: give either --chain CHAIN.json or plugin directories\n", usage)
+	dirs, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if *geoip != "" {
 		fmt.Fprintln(stderr, "plugchain run: --geoip: not supported yet")
+		return 2
+	}
+	if (*chainPath == "") == (len(dirs) == 0) {
+		fmt.Fprint(stderr, "plugchain run: give either --chain CHAIN.json or plugin directories\n", usage)
+		return 2
+	}
+	if *timeout <= 0 {
+		fmt.Fprintf(stderr, "plugchain run: --timeout must be positive, got %s\n", *timeout)
 		return 2
 	}
 
@@ -57,7 +65,6 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			fmt.Fprintf(stderr, "plugchain: %v\n", err)
 		}
 	}()
-	var err error
 	if *chainPath != "" {
 		err = loadChainFile(ctx, chain, *chainPath)
 	} else {
@@ -70,16 +77,46 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return processStream(ctx, chain, stdin, stdout, stderr, *keepDropped)
 }
 
+// parseInterspersed parses flags that may come before, between or after the plugin
+// directories (`run DIR --keep-dropped` works too) and returns the directories. Everything
+// after "--" is a directory.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var dirs []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if consumed := args[:len(args)-len(rest)]; len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
+			return append(dirs, rest...), nil
+		}
+		if len(rest) == 0 {
+			return dirs, nil
+		}
+		dirs = append(dirs, rest[0])
+		args = rest[1:]
+	}
+}
+
 func loadChainFile(ctx context.Context, chain *plugchain.Chain, path string) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
 	var cf chainFile
-	dec := json.NewDecoder(strings.NewReader(string(raw)))
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&cf); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line, col := lineCol(raw, int(se.Offset)-1) // Offset counts the offending byte
+			return fmt.Errorf("%s:%d:%d: invalid JSON: %w", path, line, col, err)
+		}
 		return fmt.Errorf("%s: %w", path, err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		line, col := lineCol(raw, int(dec.InputOffset()))
+		return fmt.Errorf("%s:%d:%d: unexpected data after the chain object", path, line, col)
 	}
 	base := filepath.Dir(path)
 	plugins := map[string]*plugchain.Plugin{}
@@ -91,7 +128,7 @@ func loadChainFile(ctx context.Context, chain *plugchain.Chain, path string) err
 		p := plugins[dir]
 		if p == nil {
 			if p, err = plugchain.LoadPlugin(dir); err != nil {
-				return err
+				return fmt.Errorf("%s: plugins[%d]: %w", path, i, err)
 			}
 			plugins[dir] = p
 		}
@@ -111,10 +148,18 @@ func loadChainFile(ctx context.Context, chain *plugchain.Chain, path string) err
 		if _, err := chain.Add(ctx, plugchain.PluginConfig{
 			ID: pc.ID, TeamID: pc.TeamID, Plugin: p, Config: pc.Config, Attachments: attachments,
 		}); err != nil {
-			return err
+			return fmt.Errorf("%s: plugins[%d]: %w", path, i, err)
 		}
 	}
 	return nil
+}
+
+// lineCol returns the 1-based line and column of byte offset in data.
+func lineCol(data []byte, offset int) (int, int) {
+	offset = max(0, min(offset, len(data)))
+	line := 1 + bytes.Count(data[:offset], []byte("\n"))
+	col := offset - bytes.LastIndexByte(data[:offset], '\n')
+	return line, col
 }
 
 func resolve(base, p string) string {
@@ -138,6 +183,8 @@ func loadDirs(ctx context.Context, chain *plugchain.Chain, dirs []string) error 
 }
 
 // processStream runs each input line through the chain and writes the results in order.
+// Blank lines are skipped; with keepDropped they print null like dropped events and malformed
+// lines, so that output line n always belongs to input line n.
 func processStream(ctx context.Context, chain *plugchain.Chain, stdin io.Reader, stdout, stderr io.Writer, keepDropped bool) int {
 	in := bufio.NewReaderSize(stdin, 1<<16)
 	out := bufio.NewWriterSize(stdout, 1<<16)
@@ -145,7 +192,11 @@ func processStream(ctx context.Context, chain *plugchain.Chain, stdin io.Reader,
 	bad := 0
 	for lineNo := 1; ; lineNo++ {
 		line, readErr := in.ReadBytes('\n')
-		if len(strings.TrimSpace(string(line))) > 0 {
+		blank := len(bytes.Trim(line, " \t\r\n")) == 0
+		if blank && keepDropped && len(line) > 0 {
+			out.WriteString("null\n")
+		}
+		if !blank {
 			ev, err := plugchain.ParseEvent(line)
 			if err != nil {
 				bad++
