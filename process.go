@@ -30,6 +30,8 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 	if ev.Name() == "$snapshot" {
 		return ev.Clone(), nil
 	}
+	// CallEvent takes ownership of what it is given and returns copies: the first plugin
+	// gets a copy of the host's event.
 	cur := ev.obj
 	teamID, hadTeam := cur.Get("team_id")
 	var succeeded, failed, deferred []any
@@ -41,13 +43,14 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		if !ic.has["processEvent"] {
 			continue
 		}
+		if cur == ev.obj {
+			cur = cur.Clone()
+		}
 		var res vm.EventResult
 		err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 			_, _, err := c.call(ctx, ic, in, "processEvent", func(ctx context.Context) (any, bool, error) {
 				var err error
-				// The plugin changes its argument in place; cur stays as it was in case the
-				// plugin's result cannot be read back.
-				res, err = in.CallEvent(ctx, "processEvent", cur.Clone())
+				res, err = in.CallEvent(ctx, "processEvent", cur)
 				return nil, false, err
 			})
 			return err

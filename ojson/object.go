@@ -15,8 +15,9 @@ import (
 	"strconv"
 )
 
-// indexThreshold is the size from which an Object keeps a map from key to position; below it a
-// linear scan is faster than hashing.
+// indexThreshold is the size from which an Object keeps a map from key to position (built on
+// the first lookup, so copies that are only encoded never pay for it); below it a linear scan
+// is faster than hashing.
 const indexThreshold = 12
 
 // Object is a JSON object that remembers key order like a JavaScript object does.
@@ -56,6 +57,9 @@ func (o *Object) At(i int) (string, any) { return o.keys[i], o.vals[i] }
 func (o *Object) find(key string) int {
 	if o == nil {
 		return -1
+	}
+	if o.index == nil && len(o.keys) > indexThreshold {
+		o.reindex()
 	}
 	if o.index != nil {
 		if i, ok := o.index[key]; ok {
@@ -129,15 +133,13 @@ func (o *Object) set(key string, v any) {
 		copy(o.vals[pos+1:], o.vals[pos:])
 		o.keys[pos] = key
 		o.vals[pos] = v
-		o.reindex()
+		o.index = nil
 		return
 	}
 	o.keys[pos] = key
 	o.vals[pos] = v
 	if o.index != nil {
 		o.index[key] = pos
-	} else if len(o.keys) > indexThreshold {
-		o.reindex()
 	}
 }
 
@@ -152,9 +154,7 @@ func (o *Object) Delete(key string) bool {
 	}
 	o.keys = append(o.keys[:i], o.keys[i+1:]...)
 	o.vals = append(o.vals[:i], o.vals[i+1:]...)
-	if o.index != nil {
-		o.reindex()
-	}
+	o.index = nil // rebuilt on the next lookup
 	return true
 }
 
@@ -177,9 +177,6 @@ func (o *Object) Clone() *Object {
 	c := &Object{keys: append([]string(nil), o.keys...), vals: make([]any, len(o.vals)), nIndex: o.nIndex}
 	for i, v := range o.vals {
 		c.vals[i] = CloneValue(v)
-	}
-	if o.index != nil {
-		c.reindex()
 	}
 	return c
 }

@@ -61,6 +61,8 @@ type exporter struct {
 	rt    *goja.Runtime
 	stack []*goja.Object
 	objs  []*ojson.Object // lazily wrapped objects being materialized, for cycle checks
+	// lenient drops values that cannot be converted instead of failing.
+	lenient bool
 }
 
 func (c *exporter) value(key string, v goja.Value) (res any, ok bool, err error) {

@@ -245,9 +245,8 @@ type EventResult struct {
 // CallEvent runs an event function (processEvent, onEvent, composeWebhook ...) on ev. A plugin
 // that has only processEventBatch gets its processEvent from it, as on PostHog.
 //
-// The plugin works on ev itself, not a copy (it is converted lazily, as the plugin reads it),
-// so the caller must own ev: changes the plugin makes land in it, and EventResult.Input is ev
-// as the plugin left it.
+// ev is converted lazily, as the plugin reads it, and the plugin changes it in place: the
+// caller hands ev over and must not use it afterwards. The results are copies the caller owns.
 func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object) (EventResult, error) {
 	var res EventResult
 	fn, ok := in.fns[name]
@@ -259,15 +258,29 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 	if !ok {
 		return res, fmt.Errorf("plugin does not define %s", name)
 	}
-	err := in.run(ctx, func() error {
+	err := in.run(ctx, func() (err error) {
 		defer in.detach()
+		needInput := false
+		defer func() {
+			if x := recover(); x != nil {
+				err = panicError(x)
+			}
+			if err != nil || needInput {
+				// The event as the plugin left it: PostHog keeps in-place changes made
+				// before a throw, a timeout or an unusable return value.
+				res.Input = in.readBack(ctx, ev)
+			}
+		}()
 		jsEv := in.lazy(ev)
 		var arg goja.Value = jsEv
 		if batch {
 			arg = in.rt.NewArray(jsEv)
 		}
-		v, callErr := in.await(ctx, fn, arg, in.meta)
-		if callErr == nil && batch {
+		v, err := in.await(ctx, fn, arg, in.meta)
+		if err != nil {
+			return err
+		}
+		if batch {
 			// (await processEventBatch([e]))?.[0]
 			if o, isObj := v.(*goja.Object); isObj {
 				v = o.Get("0")
@@ -275,20 +288,17 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 				v = goja.Undefined()
 			}
 		}
-		if callErr == nil {
-			var err error
-			res.Value, res.Present, err = FromJS(in.rt, v)
-			if err != nil {
-				return err
-			}
-			if _, isObj := res.Value.(*ojson.Object); isObj || !res.Present || res.Value == nil {
-				return nil
-			}
+		res.Value, res.Present, err = FromJS(in.rt, v)
+		if err != nil {
+			return err
 		}
-		// The event as the plugin left it: PostHog keeps in-place changes made before a throw,
-		// a timeout or an unusable return value.
-		res.Input = in.readBack(ctx, jsEv)
-		return callErr
+		if o, isObj := res.Value.(*ojson.Object); isObj {
+			// It may be (or contain) objects the runtime keeps.
+			res.Value = o.Clone()
+		} else if res.Present && res.Value != nil {
+			needInput = true
+		}
+		return nil
 	})
 	return res, err
 }
@@ -334,9 +344,10 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 // plugin defined loops.
 const readBackLimit = 100 * time.Millisecond
 
-// readBack converts the event object a failed call left behind. After an interrupt the runtime
-// is cleared first, and a short deadline of its own guards the conversion.
-func (in *Instance) readBack(ctx context.Context, ev goja.Value) *ojson.Object {
+// readBack returns a copy of the event a failed call left behind. After an interrupt the
+// runtime is cleared first, and a short deadline of its own guards the conversion; values
+// that cannot be converted (a cycle, a BigInt, a toJSON that throws) are left out.
+func (in *Instance) readBack(ctx context.Context, ev *ojson.Object) *ojson.Object {
 	if ctx.Err() != nil {
 		in.clearInterrupt()
 		t := time.AfterFunc(readBackLimit, func() { in.rt.Interrupt(context.DeadlineExceeded) })
@@ -346,12 +357,9 @@ func (in *Instance) readBack(ctx context.Context, ev goja.Value) *ojson.Object {
 			}
 		}()
 	}
-	after, ok, err := FromJS(in.rt, ev)
-	if err != nil || !ok {
-		return nil
-	}
-	o, _ := after.(*ojson.Object)
-	return o
+	c := exporter{rt: in.rt, lenient: true}
+	o, _ := c.materialize(ev)
+	return o.Clone()
 }
 
 // clearInterrupt disarms the deadline hand-over and clears an interrupt it may have set, so

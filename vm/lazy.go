@@ -22,8 +22,7 @@ type lazyObject struct {
 
 var lazyObjectType = reflect.TypeOf((*lazyObject)(nil))
 
-// lazy wraps obj for the current call. The wrapper is detached (given its own copy) when the
-// call ends, so JavaScript that keeps it never shares memory with the host.
+// lazy wraps obj for the current call. obj belongs to the runtime from then on.
 func (in *Instance) lazy(obj *ojson.Object) *goja.Object {
 	l := &lazyObject{in: in, obj: obj}
 	in.wrappers = append(in.wrappers, l)
@@ -117,10 +116,10 @@ func (c *exporter) materialize(obj *ojson.Object) (*ojson.Object, error) {
 	for i := 0; i < obj.Len(); i++ {
 		k, v := obj.At(i)
 		nv, ok, err := c.plainValue(k, v)
-		if err != nil {
+		if err != nil && !c.lenient {
 			return nil, err
 		}
-		if !ok {
+		if err != nil || !ok {
 			obj.DeleteAt(i)
 			i--
 			continue
@@ -157,12 +156,9 @@ func (c *exporter) plainValue(key string, v any) (any, bool, error) {
 	}
 }
 
-// detach gives every wrapper made during the call a private copy of its object, so the host
-// can use the results freely while the plugin's runtime keeps the wrappers.
+// detach forgets the wrappers made during the call. They keep the objects they wrap, which
+// belong to the runtime from then on: CallEvent hands the host copies.
 func (in *Instance) detach() {
-	for _, l := range in.wrappers {
-		l.obj = l.obj.Clone()
-	}
 	clear(in.wrappers)
 	in.wrappers = in.wrappers[:0]
 }
