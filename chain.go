@@ -160,10 +160,10 @@ func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int) (*instal
 
 // newInstance creates a VM instance for ic and runs setupPlugin in it.
 func (c *Chain) newInstance(ctx context.Context, ic *installed) (*vm.Instance, error) {
-	ctx, cancel := context.WithTimeout(ctx, c.opts.timeout)
+	callCtx, cancel := context.WithTimeout(ctx, c.opts.timeout)
 	defer cancel()
 	src := ic.src
-	in, err := vm.New(ctx, ic.Plugin.prog, vm.Options{
+	in, err := vm.New(callCtx, ic.Plugin.prog, vm.Options{
 		Meta: ic.spec,
 		Log: func(level, msg string) {
 			c.opts.logs.PluginLog(context.Background(), src, level, msg)
@@ -174,7 +174,7 @@ func (c *Chain) newInstance(ctx context.Context, ic *installed) (*vm.Instance, e
 		return nil, c.pluginError(ctx, ic, "load", err)
 	}
 	if in.Has("setupPlugin") {
-		if _, _, err := in.Call(ctx, "setupPlugin"); err != nil {
+		if _, _, err := in.Call(callCtx, "setupPlugin"); err != nil {
 			return nil, c.pluginError(ctx, ic, "setupPlugin", err)
 		}
 	}

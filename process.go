@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 
 	"github.com/plugchain/plugchain/ojson"
@@ -83,7 +84,7 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			continue
 		}
 		cur = out
-		if v, has := cur.Get("team_id"); has != hadTeam || !looseEqual(v, teamID) {
+		if v, has := cur.Get("team_id"); has != hadTeam || v != teamID {
 			if hadTeam {
 				cur.Set("team_id", teamID)
 			} else {
@@ -102,6 +103,16 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		}
 		props, _ := cur.GetObject("properties")
 		if props == nil {
+			// {...properties} of an array copies its elements under index keys.
+			if list, ok := getArray(cur, "properties"); ok {
+				props = ojson.NewObject(len(list) + 3)
+				for i, e := range list {
+					props.Set(strconv.Itoa(i), e)
+				}
+				cur.Set("properties", props)
+			}
+		}
+		if props == nil {
 			props = ojson.NewObject(3)
 			cur.Set("properties", props)
 		}
@@ -112,29 +123,17 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 	return &Event{obj: cur}, errors.Join(errs...)
 }
 
+func getArray(o *ojson.Object, key string) ([]any, bool) {
+	v, _ := o.Get(key)
+	a, ok := v.([]any)
+	return a, ok
+}
+
 func orEmpty(list []any) []any {
 	if list == nil {
 		return []any{}
 	}
 	return list
-}
-
-// looseEqual is JavaScript's == for the JSON values team_id can hold.
-func looseEqual(a, b any) bool {
-	if a == b {
-		return true
-	}
-	switch x := a.(type) {
-	case float64:
-		if s, ok := b.(string); ok {
-			return jsString(x) == s
-		}
-	case string:
-		if f, ok := b.(float64); ok {
-			return jsString(f) == x
-		}
-	}
-	return false
 }
 
 // OnEvent hands the final event to every plugin's onEvent (onSnapshot for $snapshot events),

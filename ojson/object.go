@@ -18,7 +18,7 @@ import (
 // indexThreshold is the size from which an Object keeps a map from key to position (built on
 // the first lookup, so copies that are only encoded never pay for it); below it a linear scan
 // is faster than hashing.
-const indexThreshold = 12
+const indexThreshold = 32
 
 // Object is a JSON object that remembers key order like a JavaScript object does.
 // The zero value is an empty object ready to use. An Object is not safe for concurrent mutation.

@@ -29,6 +29,11 @@ func ToJS(rt *goja.Runtime, v any) goja.Value {
 		obj := rt.NewObject()
 		for i := 0; i < x.Len(); i++ {
 			k, e := x.At(i)
+			if k == "__proto__" {
+				// An own property, as JSON.parse makes it, not the object's prototype.
+				_ = obj.DefineDataProperty(k, ToJS(rt, e), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+				continue
+			}
 			_ = obj.Set(k, ToJS(rt, e))
 		}
 		return obj
@@ -54,7 +59,7 @@ func ToJS(rt *goja.Runtime, v any) goja.Value {
 // stringify to undefined.
 func FromJS(rt *goja.Runtime, v goja.Value) (any, bool, error) {
 	c := exporter{rt: rt}
-	return c.value("", v)
+	return c.value("", v, true)
 }
 
 type exporter struct {
@@ -65,7 +70,9 @@ type exporter struct {
 	lenient bool
 }
 
-func (c *exporter) value(key string, v goja.Value) (res any, ok bool, err error) {
+// value converts v; toJSON is false for a value a toJSON method returned, which
+// JSON.stringify does not pass to toJSON again.
+func (c *exporter) value(key string, v goja.Value, toJSON bool) (res any, ok bool, err error) {
 	if v == nil || goja.IsUndefined(v) {
 		return nil, false, nil
 	}
@@ -75,13 +82,13 @@ func (c *exporter) value(key string, v goja.Value) (res any, ok bool, err error)
 	obj, isObj := v.(*goja.Object)
 	if isObj {
 		// toJSON (Date, Buffer, user classes) decides the value.
-		if tj, ok := goja.AssertFunction(obj.Get("toJSON")); ok {
-			nv, err := tj(obj, c.rt.ToValue(key))
-			if err != nil {
-				return nil, false, err
-			}
-			if o2, stillObj := nv.(*goja.Object); !stillObj || o2 != obj {
-				return c.value(key, nv)
+		if toJSON {
+			if tj, ok := goja.AssertFunction(obj.Get("toJSON")); ok {
+				nv, err := tj(obj, c.rt.ToValue(key))
+				if err != nil {
+					return nil, false, err
+				}
+				return c.value(key, nv, false)
 			}
 		}
 		if obj.ExportType() == lazyObjectType {
@@ -92,17 +99,20 @@ func (c *exporter) value(key string, v goja.Value) (res any, ok bool, err error)
 		case "Function":
 			return nil, false, nil
 		case "Number":
-			return c.value(key, c.rt.ToValue(obj.ToFloat()))
+			return c.value(key, c.rt.ToValue(obj.ToFloat()), false)
 		case "String":
-			return c.value(key, c.rt.ToValue(obj.String()))
+			return c.value(key, c.rt.ToValue(obj.String()), false)
 		case "Boolean":
-			return c.value(key, c.rt.ToValue(obj.Export()))
+			return c.value(key, c.rt.ToValue(obj.Export()), false)
 		case "BigInt":
 			return nil, false, c.typeError("Do not know how to serialize a BigInt")
 		case "Array":
 			return c.array(obj)
 		}
 		return c.object(obj)
+	}
+	if _, isSymbol := v.(*goja.Symbol); isSymbol {
+		return nil, false, nil
 	}
 	switch x := v.Export().(type) {
 	case string:
@@ -146,7 +156,7 @@ func (c *exporter) object(obj *goja.Object) (any, bool, error) {
 	keys := obj.Keys()
 	out := ojson.NewObject(len(keys))
 	for _, k := range keys {
-		e, ok, err := c.value(k, obj.Get(k))
+		e, ok, err := c.value(k, obj.Get(k), true)
 		if err != nil {
 			return nil, false, err
 		}
@@ -166,7 +176,7 @@ func (c *exporter) array(obj *goja.Object) (any, bool, error) {
 	out := make([]any, 0, n)
 	for i := int64(0); i < n; i++ {
 		k := strconv.FormatInt(i, 10)
-		e, ok, err := c.value(k, obj.Get(k))
+		e, ok, err := c.value(k, obj.Get(k), true)
 		if err != nil {
 			return nil, false, err
 		}

@@ -288,6 +288,9 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 				v = goja.Undefined()
 			}
 		}
+		if v == nil || !v.ToBoolean() {
+			return nil // falsy, as JavaScript sees it (0n and NaN included): nothing returned
+		}
 		res.Value, res.Present, err = FromJS(in.rt, v)
 		if err != nil {
 			return err

@@ -82,7 +82,8 @@ func storable(v goja.Value) any {
 	if goja.IsNull(v) {
 		return nil
 	}
-	if _, isObj := v.(*goja.Object); isObj {
+	switch v.(type) {
+	case *goja.Object, *goja.Symbol:
 		return v
 	}
 	switch x := v.Export().(type) {
@@ -133,7 +134,7 @@ func (c *exporter) materialize(obj *ojson.Object) (*ojson.Object, error) {
 func (c *exporter) plainValue(key string, v any) (any, bool, error) {
 	switch x := v.(type) {
 	case goja.Value:
-		return c.value(key, x)
+		return c.value(key, x, true)
 	case undefinedValue:
 		return nil, false, nil
 	case *ojson.Object:
