@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/dop251/goja"
 )
@@ -28,9 +27,6 @@ func (e *ScriptError) Error() string {
 	}
 	return e.Name + ": " + e.Message
 }
-
-// errUnsettled reports a call that returned a promise nothing can settle any more.
-var errUnsettled = errors.New("the returned promise never settled")
 
 // scriptError converts an error from goja into the package's error types. Interrupts become
 // the context's error so callers can tell a timeout from a cancellation with errors.Is.
@@ -108,12 +104,4 @@ func panicError(x any) error {
 		return fmt.Errorf("internal error: %w", e)
 	}
 	return fmt.Errorf("internal error: %v", x)
-}
-
-// firstLine returns the first line of s, for messages that must stay on one line.
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
 }
