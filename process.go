@@ -116,9 +116,10 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			props = ojson.NewObject(3)
 			cur.Set("properties", props)
 		}
-		props.Set("$plugins_succeeded", orEmpty(succeeded))
-		props.Set("$plugins_failed", orEmpty(failed))
-		props.Set("$plugins_deferred", orEmpty(deferred))
+		// The lists hold strings only: no need to normalize them.
+		props.SetRaw("$plugins_succeeded", orEmpty(succeeded))
+		props.SetRaw("$plugins_failed", orEmpty(failed))
+		props.SetRaw("$plugins_deferred", orEmpty(deferred))
 	}
 	return &Event{obj: cur}, errors.Join(errs...)
 }
