@@ -4,29 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"mime"
-	"os"
-	"path/filepath"
 	"sync"
 
 	"github.com/plugchain/plugchain"
 )
 
-// chainFile is the format of --chain.
-type chainFile struct {
-	Plugins []struct {
-		Path        string            `json:"path"`
-		ID          int64             `json:"id"`
-		TeamID      int64             `json:"team_id"`
-		Config      map[string]any    `json:"config"`
-		Attachments map[string]string `json:"attachments"`
-	} `json:"plugins"`
-}
 
 func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
@@ -66,7 +52,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 	}()
 	if *chainPath != "" {
-		err = loadChainFile(ctx, chain, *chainPath)
+		err = chain.AddChainFile(ctx, *chainPath)
 	} else {
 		err = loadDirs(ctx, chain, dirs)
 	}
@@ -98,76 +84,8 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func loadChainFile(ctx context.Context, chain *plugchain.Chain, path string) error {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	var cf chainFile
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&cf); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line, col := lineCol(raw, int(se.Offset)-1) // Offset counts the offending byte
-			return fmt.Errorf("%s:%d:%d: invalid JSON: %w", path, line, col, err)
-		}
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		line, col := lineCol(raw, int(dec.InputOffset()))
-		return fmt.Errorf("%s:%d:%d: unexpected data after the chain object", path, line, col)
-	}
-	base := filepath.Dir(path)
-	plugins := map[string]*plugchain.Plugin{}
-	for i, pc := range cf.Plugins {
-		if pc.Path == "" {
-			return fmt.Errorf("%s: plugins[%d]: missing \"path\"", path, i)
-		}
-		dir := resolve(base, pc.Path)
-		p := plugins[dir]
-		if p == nil {
-			if p, err = plugchain.LoadPlugin(dir); err != nil {
-				return fmt.Errorf("%s: plugins[%d]: %w", path, i, err)
-			}
-			plugins[dir] = p
-		}
-		attachments := map[string]plugchain.Attachment{}
-		for key, file := range pc.Attachments {
-			file = resolve(base, file)
-			contents, err := os.ReadFile(file)
-			if err != nil {
-				return fmt.Errorf("%s: plugins[%d]: attachment %q: %w", path, i, key, err)
-			}
-			ct := mime.TypeByExtension(filepath.Ext(file))
-			if ct == "" {
-				ct = "application/octet-stream"
-			}
-			attachments[key] = plugchain.Attachment{ContentType: ct, FileName: filepath.Base(file), Contents: contents}
-		}
-		if _, err := chain.Add(ctx, plugchain.PluginConfig{
-			ID: pc.ID, TeamID: pc.TeamID, Plugin: p, Config: pc.Config, Attachments: attachments,
-		}); err != nil {
-			return fmt.Errorf("%s: plugins[%d]: %w", path, i, err)
-		}
-	}
-	return nil
-}
 
-// lineCol returns the 1-based line and column of byte offset in data.
-func lineCol(data []byte, offset int) (int, int) {
-	offset = max(0, min(offset, len(data)))
-	line := 1 + bytes.Count(data[:offset], []byte("\n"))
-	col := offset - bytes.LastIndexByte(data[:offset], '\n')
-	return line, col
-}
 
-func resolve(base, p string) string {
-	if filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(base, p)
-}
 
 func loadDirs(ctx context.Context, chain *plugchain.Chain, dirs []string) error {
 	for _, dir := range dirs {

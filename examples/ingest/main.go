@@ -24,7 +24,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"mime"
 	"net"
 	"net/http"
 	"os"
@@ -101,7 +100,7 @@ func run(ctx context.Context, args []string, logger *slog.Logger, ready func(net
 	}
 	var err error
 	if *chainPath != "" {
-		err = loadChainFile(ctx, chain, *chainPath)
+		err = chain.AddChainFile(ctx, *chainPath)
 	} else {
 		err = loadPluginsDir(ctx, chain, *pluginsDir)
 	}
@@ -359,71 +358,6 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// chainFile is the format of -chain, the same as the plugchain CLI's --chain.
-type chainFile struct {
-	Plugins []struct {
-		Path        string            `json:"path"`
-		ID          int64             `json:"id"`
-		TeamID      int64             `json:"team_id"`
-		Config      map[string]any    `json:"config"`
-		Attachments map[string]string `json:"attachments"`
-	} `json:"plugins"`
-}
-
-// loadChainFile adds the plugin configs listed in the chain file at path to chain, in order.
-func loadChainFile(ctx context.Context, chain *plugchain.Chain, path string) error {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	var cf chainFile
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&cf); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if dec.More() {
-		return fmt.Errorf("%s: unexpected data after the chain object", path)
-	}
-	base := filepath.Dir(path)
-	plugins := map[string]*plugchain.Plugin{} // a plugin installed twice is loaded once
-	for i, pc := range cf.Plugins {
-		if pc.Path == "" {
-			return fmt.Errorf("%s: plugins[%d]: missing \"path\"", path, i)
-		}
-		dir := resolve(base, pc.Path)
-		p := plugins[dir]
-		if p == nil {
-			if p, err = plugchain.LoadPlugin(dir); err != nil {
-				return err
-			}
-			plugins[dir] = p
-		}
-		var attachments map[string]plugchain.Attachment
-		for key, file := range pc.Attachments {
-			file = resolve(base, file)
-			contents, err := os.ReadFile(file)
-			if err != nil {
-				return fmt.Errorf("%s: plugins[%d]: attachment %q: %w", path, i, key, err)
-			}
-			ct := mime.TypeByExtension(filepath.Ext(file))
-			if ct == "" {
-				ct = "application/octet-stream"
-			}
-			if attachments == nil {
-				attachments = map[string]plugchain.Attachment{}
-			}
-			attachments[key] = plugchain.Attachment{ContentType: ct, FileName: filepath.Base(file), Contents: contents}
-		}
-		if _, err := chain.Add(ctx, plugchain.PluginConfig{
-			ID: pc.ID, TeamID: pc.TeamID, Plugin: p, Config: pc.Config, Attachments: attachments,
-		}); err != nil {
-			return fmt.Errorf("%s: plugins[%d] (%s): %w", path, i, pc.Path, err)
-		}
-	}
-	return nil
-}
-
 // loadPluginsDir adds every plugin folder in dir (one holding plugin.json) to chain, in name
 // order, with the config defaults of its plugin.json.
 func loadPluginsDir(ctx context.Context, chain *plugchain.Chain, dir string) error {
@@ -454,11 +388,4 @@ func loadPluginsDir(ctx context.Context, chain *plugchain.Chain, dir string) err
 		}
 	}
 	return nil
-}
-
-func resolve(base, p string) string {
-	if filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(base, p)
 }

@@ -46,7 +46,7 @@ func exampleServer(t *testing.T) (*httptest.Server, *quietSink) {
 	sink := &quietSink{}
 	chain := plugchain.New(plugchain.WithLogSink(sink), plugchain.WithTimeout(10*time.Second))
 	t.Cleanup(func() { require.NoError(t, chain.Close(context.Background())) })
-	require.NoError(t, loadChainFile(context.Background(), chain, filepath.Join("..", "chain.json")))
+	require.NoError(t, chain.AddChainFile(context.Background(), filepath.Join("..", "chain.json")))
 	srv := httptest.NewServer(newHandler(chain))
 	t.Cleanup(srv.Close)
 	return srv, sink
