@@ -13,7 +13,6 @@ import (
 	"github.com/plugchain/plugchain"
 )
 
-
 func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -83,9 +82,6 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		args = rest[1:]
 	}
 }
-
-
-
 
 func loadDirs(ctx context.Context, chain *plugchain.Chain, dirs []string) error {
 	for _, dir := range dirs {
