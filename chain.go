@@ -160,11 +160,10 @@ func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int) (*instal
 
 // newInstance creates a VM instance for ic and runs setupPlugin in it.
 func (c *Chain) newInstance(ctx context.Context, ic *installed) (*vm.Instance, error) {
-	callCtx, cancel := context.WithTimeout(ctx, c.opts.timeout)
-	defer cancel()
 	src := ic.src
-	in, err := vm.New(callCtx, ic.Plugin.prog, vm.Options{
-		Meta: ic.spec,
+	in, err := vm.New(ctx, ic.Plugin.prog, vm.Options{
+		Timeout: c.opts.timeout,
+		Meta:    ic.spec,
 		Log: func(level, msg string) {
 			c.opts.logs.PluginLog(context.Background(), src, level, msg)
 		},
@@ -174,7 +173,7 @@ func (c *Chain) newInstance(ctx context.Context, ic *installed) (*vm.Instance, e
 		return nil, c.pluginError(ctx, ic, "load", err)
 	}
 	if in.Has("setupPlugin") {
-		if _, _, err := in.Call(callCtx, "setupPlugin"); err != nil {
+		if _, _, err := in.Call(ctx, "setupPlugin"); err != nil {
 			return nil, c.pluginError(ctx, ic, "setupPlugin", err)
 		}
 	}
@@ -215,11 +214,10 @@ func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error
 
 func (ic *installed) release(in *vm.Instance) { ic.pool <- in }
 
-// call runs f (a call on in) under the chain's per-call timeout and wraps its error.
+// call runs f (a call on in; the instance applies the chain's per-call timeout) and wraps
+// its error.
 func (c *Chain) call(ctx context.Context, ic *installed, in *vm.Instance, method string, f func(context.Context) (any, bool, error)) (any, bool, error) {
-	callCtx, cancel := context.WithTimeout(ctx, c.opts.timeout)
-	defer cancel()
-	v, ok, err := f(callCtx)
+	v, ok, err := f(ctx)
 	if err != nil {
 		return nil, false, c.pluginError(ctx, ic, method, err)
 	}

@@ -193,10 +193,10 @@ func (in *Instance) resultToJS(res any) goja.Value {
 // result is handed back to the instance's goroutine, which settles the promise.
 func (in *Instance) asyncFunction(f AsyncFunc) func(goja.FunctionCall) goja.Value {
 	return func(call goja.FunctionCall) goja.Value {
-		ctx := in.callCtx
-		if ctx == nil {
+		if in.callCtx == nil {
 			panic(in.jsError(errNoCallContext))
 		}
+		ctx := in.operationContext()
 		promise, resolve, reject := in.rt.NewPromise()
 		args, err := in.args(call)
 		if err != nil {

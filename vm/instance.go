@@ -47,6 +47,9 @@ type Options struct {
 	MaxPendingOps int
 	// MaxCallStackSize overrides DefaultMaxCallStackSize.
 	MaxCallStackSize int
+	// Timeout limits every call (running the plugin's top-level code included), on top of the
+	// deadline of the call's context; zero means no limit of its own.
+	Timeout time.Duration
 }
 
 // Instance is one JavaScript runtime that ran a plugin's code. It must be used by one
@@ -61,7 +64,16 @@ type Instance struct {
 	meta     *goja.Object
 	log      func(level, msg string)
 	maxOps   int
+	timeout  time.Duration
+
+	// Per call: the caller's context, the deadline the timeout sets, and the context host
+	// operations run under (made on the first operation, as most calls start none).
 	callCtx  context.Context
+	deadline time.Time
+	opCtx    context.Context
+	opCancel context.CancelFunc
+	timer    *time.Timer
+	expired  chan struct{} // closed when the call is interrupted; guarded by imu
 
 	// wrappers lists the lazy event wrappers made during the current call.
 	wrappers []*lazyObject
@@ -86,11 +98,13 @@ type completion struct {
 // New creates a runtime, runs the plugin's top-level code under ctx and discovers its exports.
 func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error) {
 	in = &Instance{
-		prog:   p,
-		rt:     goja.New(),
-		fns:    map[string]goja.Callable{},
-		log:    opts.Log,
-		maxOps: opts.MaxPendingOps,
+		prog:    p,
+		rt:      goja.New(),
+		fns:     map[string]goja.Callable{},
+		log:     opts.Log,
+		maxOps:  opts.MaxPendingOps,
+		timeout: opts.Timeout,
+		expired: make(chan struct{}),
 	}
 	if in.maxOps <= 0 {
 		in.maxOps = DefaultMaxPendingOps
@@ -268,7 +282,7 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 			if err != nil || needInput {
 				// The event as the plugin left it: PostHog keeps in-place changes made
 				// before a throw, a timeout or an unusable return value.
-				res.Input = in.readBack(ctx, ev)
+				res.Input = in.readBack(ev)
 			}
 		}()
 		jsEv := in.lazy(ev)
@@ -306,8 +320,9 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 	return res, err
 }
 
-// run executes f with ctx's deadline wired to the runtime's interrupt, turns goja errors and
-// Go panics into the package's errors, and leaves the runtime ready for the next call.
+// run executes f with ctx's deadline and the instance's timeout wired to the runtime's
+// interrupt, turns goja errors and Go panics into the package's errors, and leaves the runtime
+// ready for the next call.
 func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -316,16 +331,25 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 	in.imu.Lock()
 	in.armed = true
 	in.imu.Unlock()
-	stop := context.AfterFunc(ctx, func() {
-		in.imu.Lock()
-		if in.armed {
-			in.pending = true
-			in.rt.Interrupt(ctx.Err())
+	if in.timeout > 0 {
+		in.deadline = time.Now().Add(in.timeout)
+		if in.timer == nil {
+			in.timer = time.AfterFunc(in.timeout, in.expire)
+		} else {
+			in.timer.Reset(in.timeout)
 		}
-		in.imu.Unlock()
-	})
+	}
+	var stop func() bool
+	if ctx.Done() != nil {
+		stop = context.AfterFunc(ctx, func() { in.interrupt(ctx.Err()) })
+	}
 	defer func() {
-		stop()
+		if stop != nil {
+			stop()
+		}
+		if in.timer != nil {
+			in.timer.Stop()
+		}
 		in.clearInterrupt()
 		if x := recover(); x != nil {
 			err = panicError(x)
@@ -335,12 +359,44 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 			// in a later call.
 			in.generation++
 		}
+		if in.opCancel != nil {
+			in.opCancel()
+			in.opCtx, in.opCancel = nil, nil
+		}
 		in.callCtx = nil
 		if err != nil {
 			err = in.scriptError(ctx, err)
 		}
 	}()
 	return f()
+}
+
+// expire is the timeout timer's function.
+func (in *Instance) expire() { in.interrupt(context.DeadlineExceeded) }
+
+// interrupt stops the JavaScript running for the current call, if a call is running.
+func (in *Instance) interrupt(cause error) {
+	in.imu.Lock()
+	defer in.imu.Unlock()
+	if !in.armed || in.pending {
+		return
+	}
+	in.pending = true
+	in.rt.Interrupt(cause)
+	close(in.expired)
+}
+
+// operationContext is the context host operations of the current call run under: the
+// caller's, limited by the instance's timeout.
+func (in *Instance) operationContext() context.Context {
+	if in.opCtx == nil {
+		if in.timeout > 0 {
+			in.opCtx, in.opCancel = context.WithDeadline(in.callCtx, in.deadline)
+		} else {
+			in.opCtx, in.opCancel = context.WithCancel(in.callCtx)
+		}
+	}
+	return in.opCtx
 }
 
 // readBackLimit bounds reading an event back after a failed call, in case a toJSON method the
@@ -350,9 +406,8 @@ const readBackLimit = 100 * time.Millisecond
 // readBack returns a copy of the event a failed call left behind. After an interrupt the
 // runtime is cleared first, and a short deadline of its own guards the conversion; values
 // that cannot be converted (a cycle, a BigInt, a toJSON that throws) are left out.
-func (in *Instance) readBack(ctx context.Context, ev *ojson.Object) *ojson.Object {
-	if ctx.Err() != nil {
-		in.clearInterrupt()
+func (in *Instance) readBack(ev *ojson.Object) *ojson.Object {
+	if in.clearInterrupt() {
 		t := time.AfterFunc(readBackLimit, func() { in.rt.Interrupt(context.DeadlineExceeded) })
 		defer func() {
 			if !t.Stop() {
@@ -366,16 +421,20 @@ func (in *Instance) readBack(ctx context.Context, ev *ojson.Object) *ojson.Objec
 }
 
 // clearInterrupt disarms the deadline hand-over and clears an interrupt it may have set, so
-// the runtime can run JavaScript again.
-func (in *Instance) clearInterrupt() {
+// the runtime can run JavaScript again. It reports whether an interrupt had been set.
+func (in *Instance) clearInterrupt() bool {
 	in.imu.Lock()
 	in.armed = false
 	fired := in.pending
 	in.pending = false
+	if fired {
+		in.expired = make(chan struct{})
+	}
 	in.imu.Unlock()
 	if fired {
 		in.rt.ClearInterrupt()
 	}
+	return fired
 }
 
 // await calls fn and, if it returns a promise, runs the instance's loop until the promise
@@ -414,11 +473,18 @@ var promiseType = reflect.TypeOf((*goja.Promise)(nil))
 
 // runOne waits for one host operation to complete and runs its continuation.
 func (in *Instance) runOne(ctx context.Context) error {
+	in.imu.Lock()
+	expired := in.expired
+	in.imu.Unlock()
 	if in.inflight == 0 {
 		// Nothing can settle the promise any more: wait for the deadline, as the
 		// reference server did, so the outcome is the same typed timeout.
-		<-ctx.Done()
-		return ctx.Err()
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-expired:
+			return in.interruptCause(ctx)
+		}
 	}
 	select {
 	case c := <-in.completions:
@@ -429,7 +495,17 @@ func (in *Instance) runOne(ctx context.Context) error {
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
+	case <-expired:
+		return in.interruptCause(ctx)
 	}
+}
+
+// interruptCause is the error of an interrupted call: the caller's context's, or the timeout.
+func (in *Instance) interruptCause(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return context.DeadlineExceeded
 }
 
 var errNoCallContext = errors.New("host function called outside a plugin call")
