@@ -48,14 +48,14 @@ func AppendJSON(dst []byte, v any) ([]byte, error) {
 			return append(dst, "null"...), nil
 		}
 		dst = append(dst, '{')
-		for i, k := range x.keys {
+		for i, e := range x.entries {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = AppendString(dst, k)
+			dst = AppendString(dst, e.key)
 			dst = append(dst, ':')
 			var err error
-			if dst, err = AppendJSON(dst, x.vals[i]); err != nil {
+			if dst, err = AppendJSON(dst, e.val); err != nil {
 				return dst, err
 			}
 		}

@@ -23,16 +23,22 @@ const indexThreshold = 32
 // Object is a JSON object that remembers key order like a JavaScript object does.
 // The zero value is an empty object ready to use. An Object is not safe for concurrent mutation.
 type Object struct {
-	keys []string
-	vals []any
+	// entries holds keys and values together: one allocation per object, which matters
+	// because events are copied on every plugin call.
+	entries []entry
 	// nIndex counts the leading keys that are array indices ("0", "1", ... < 2^32-1).
 	nIndex int
 	index  map[string]int
 }
 
+type entry struct {
+	key string
+	val any
+}
+
 // NewObject returns an empty object with room for n keys.
 func NewObject(n int) *Object {
-	return &Object{keys: make([]string, 0, n), vals: make([]any, 0, n)}
+	return &Object{entries: make([]entry, 0, n)}
 }
 
 // Len returns the number of keys.
@@ -40,25 +46,29 @@ func (o *Object) Len() int {
 	if o == nil {
 		return 0
 	}
-	return len(o.keys)
+	return len(o.entries)
 }
 
-// Keys returns the keys in order. The slice must not be modified.
+// Keys returns a new slice of the keys in order.
 func (o *Object) Keys() []string {
 	if o == nil {
 		return nil
 	}
-	return o.keys
+	keys := make([]string, len(o.entries))
+	for i, e := range o.entries {
+		keys[i] = e.key
+	}
+	return keys
 }
 
 // At returns the i-th key and value in order.
-func (o *Object) At(i int) (string, any) { return o.keys[i], o.vals[i] }
+func (o *Object) At(i int) (string, any) { return o.entries[i].key, o.entries[i].val }
 
 func (o *Object) find(key string) int {
 	if o == nil {
 		return -1
 	}
-	if o.index == nil && len(o.keys) > indexThreshold {
+	if o.index == nil && len(o.entries) > indexThreshold {
 		o.reindex()
 	}
 	if o.index != nil {
@@ -67,8 +77,8 @@ func (o *Object) find(key string) int {
 		}
 		return -1
 	}
-	for i, k := range o.keys {
-		if k == key {
+	for i := range o.entries {
+		if o.entries[i].key == key {
 			return i
 		}
 	}
@@ -81,7 +91,7 @@ func (o *Object) Get(key string) (any, bool) {
 	if i < 0 {
 		return nil, false
 	}
-	return o.vals[i], true
+	return o.entries[i].val, true
 }
 
 // Has reports whether key is present.
@@ -115,32 +125,25 @@ func (o *Object) Set(key string, v any) {
 // set stores an already normalized value.
 func (o *Object) set(key string, v any) {
 	if i := o.find(key); i >= 0 {
-		o.vals[i] = v
+		o.entries[i].val = v
 		return
 	}
-	pos := len(o.keys)
+	pos := len(o.entries)
 	if n, ok := arrayIndex(key); ok {
 		pos = sort.Search(o.nIndex, func(i int) bool {
-			m, _ := arrayIndex(o.keys[i])
+			m, _ := arrayIndex(o.entries[i].key)
 			return m > n
 		})
 		o.nIndex++
 	}
-	o.keys = append(o.keys, "")
-	o.vals = append(o.vals, nil)
-	if pos != len(o.keys)-1 {
-		copy(o.keys[pos+1:], o.keys[pos:])
-		copy(o.vals[pos+1:], o.vals[pos:])
-		o.keys[pos] = key
-		o.vals[pos] = v
+	o.entries = append(o.entries, entry{})
+	if pos != len(o.entries)-1 {
+		copy(o.entries[pos+1:], o.entries[pos:])
 		o.index = nil
-		return
-	}
-	o.keys[pos] = key
-	o.vals[pos] = v
-	if o.index != nil {
+	} else if o.index != nil {
 		o.index[key] = pos
 	}
+	o.entries[pos] = entry{key, v}
 }
 
 // Delete removes key and reports whether it was present.
@@ -152,20 +155,15 @@ func (o *Object) Delete(key string) bool {
 	if _, ok := arrayIndex(key); ok {
 		o.nIndex--
 	}
-	o.keys = append(o.keys[:i], o.keys[i+1:]...)
-	o.vals = append(o.vals[:i], o.vals[i+1:]...)
+	o.entries = append(o.entries[:i], o.entries[i+1:]...)
 	o.index = nil // rebuilt on the next lookup
 	return true
 }
 
 func (o *Object) reindex() {
-	if len(o.keys) <= indexThreshold {
-		o.index = nil
-		return
-	}
-	o.index = make(map[string]int, len(o.keys))
-	for i, k := range o.keys {
-		o.index[k] = i
+	o.index = make(map[string]int, len(o.entries))
+	for i, e := range o.entries {
+		o.index[e.key] = i
 	}
 }
 
@@ -174,9 +172,9 @@ func (o *Object) Clone() *Object {
 	if o == nil {
 		return nil
 	}
-	c := &Object{keys: append([]string(nil), o.keys...), vals: make([]any, len(o.vals)), nIndex: o.nIndex}
-	for i, v := range o.vals {
-		c.vals[i] = CloneValue(v)
+	c := &Object{entries: make([]entry, len(o.entries)), nIndex: o.nIndex}
+	for i, e := range o.entries {
+		c.entries[i] = entry{e.key, CloneValue(e.val)}
 	}
 	return c
 }
@@ -202,9 +200,9 @@ func (o *Object) Map() map[string]any {
 	if o == nil {
 		return nil
 	}
-	m := make(map[string]any, len(o.keys))
-	for i, k := range o.keys {
-		m[k] = plain(o.vals[i])
+	m := make(map[string]any, len(o.entries))
+	for _, e := range o.entries {
+		m[e.key] = plain(e.val)
 	}
 	return m
 }
@@ -335,7 +333,7 @@ func Normalize(v any) (any, error) {
 func (o *Object) SetRaw(key string, v any) { o.set(key, v) }
 
 // SetAt replaces the value of the i-th key.
-func (o *Object) SetAt(i int, v any) { o.vals[i] = v }
+func (o *Object) SetAt(i int, v any) { o.entries[i].val = v }
 
 // DeleteAt removes the i-th key.
-func (o *Object) DeleteAt(i int) { o.Delete(o.keys[i]) }
+func (o *Object) DeleteAt(i int) { o.Delete(o.entries[i].key) }

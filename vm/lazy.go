@@ -102,7 +102,7 @@ func (l *lazyObject) Delete(key string) bool {
 	return true
 }
 
-func (l *lazyObject) Keys() []string { return append([]string(nil), l.obj.Keys()...) }
+func (l *lazyObject) Keys() []string { return l.obj.Keys() }
 
 // materialize turns obj, which may hold JavaScript values and wrappers, back into plain ojson
 // values in place, with JSON.stringify's semantics (undefined-valued keys are dropped).
