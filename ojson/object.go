@@ -167,12 +167,16 @@ func (o *Object) reindex() {
 	}
 }
 
+// cloneSpare is the room Clone leaves for new keys.
+const cloneSpare = 4
+
 // Clone returns a deep copy.
 func (o *Object) Clone() *Object {
 	if o == nil {
 		return nil
 	}
-	c := &Object{entries: make([]entry, len(o.entries)), nIndex: o.nIndex}
+	// Room for a few more keys: copies are usually made to be changed.
+	c := &Object{entries: make([]entry, len(o.entries), len(o.entries)+cloneSpare), nIndex: o.nIndex}
 	for i, e := range o.entries {
 		c.entries[i] = entry{e.key, CloneValue(e.val)}
 	}
