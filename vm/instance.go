@@ -309,10 +309,7 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 		if err != nil {
 			return err
 		}
-		if o, isObj := res.Value.(*ojson.Object); isObj {
-			// It may be (or contain) objects the runtime keeps.
-			res.Value = o.Clone()
-		} else if res.Present && res.Value != nil {
+		if _, isObj := res.Value.(*ojson.Object); !isObj && res.Present && res.Value != nil {
 			needInput = true
 		}
 		return nil
@@ -417,7 +414,7 @@ func (in *Instance) readBack(ev *ojson.Object) *ojson.Object {
 	}
 	c := exporter{rt: in.rt, lenient: true}
 	o, _ := c.materialize(ev)
-	return o.Clone()
+	return o
 }
 
 // clearInterrupt disarms the deadline hand-over and clears an interrupt it may have set, so

@@ -2,6 +2,7 @@ package vm
 
 import (
 	"reflect"
+	"strconv"
 
 	"github.com/dop251/goja"
 
@@ -104,8 +105,9 @@ func (l *lazyObject) Delete(key string) bool {
 
 func (l *lazyObject) Keys() []string { return l.obj.Keys() }
 
-// materialize turns obj, which may hold JavaScript values and wrappers, back into plain ojson
-// values in place, with JSON.stringify's semantics (undefined-valued keys are dropped).
+// materialize returns a plain copy of obj, which may hold JavaScript values and wrappers,
+// with JSON.stringify's semantics (undefined-valued keys are dropped). The copy shares nothing
+// with obj, which stays with the runtime.
 func (c *exporter) materialize(obj *ojson.Object) (*ojson.Object, error) {
 	for _, seen := range c.objs {
 		if seen == obj {
@@ -114,20 +116,18 @@ func (c *exporter) materialize(obj *ojson.Object) (*ojson.Object, error) {
 	}
 	c.objs = append(c.objs, obj)
 	defer func() { c.objs = c.objs[:len(c.objs)-1] }()
+	out := ojson.NewObject(obj.Len() + 4)
 	for i := 0; i < obj.Len(); i++ {
 		k, v := obj.At(i)
 		nv, ok, err := c.plainValue(k, v)
 		if err != nil && !c.lenient {
 			return nil, err
 		}
-		if err != nil || !ok {
-			obj.DeleteAt(i)
-			i--
-			continue
+		if err == nil && ok {
+			out.SetRaw(k, nv)
 		}
-		obj.SetAt(i, nv)
 	}
-	return obj, nil
+	return out, nil
 }
 
 // plainValue materializes one value held in an ojson object or array.
@@ -141,17 +141,17 @@ func (c *exporter) plainValue(key string, v any) (any, bool, error) {
 		o, err := c.materialize(x)
 		return o, err == nil, err
 	case []any:
+		out := make([]any, len(x))
 		for i, e := range x {
-			ne, ok, err := c.plainValue("", e)
+			ne, ok, err := c.plainValue(strconv.Itoa(i), e)
 			if err != nil {
 				return nil, false, err
 			}
-			if !ok {
-				ne = nil
+			if ok {
+				out[i] = ne
 			}
-			x[i] = ne
 		}
-		return x, true, nil
+		return out, true, nil
 	default:
 		return v, true, nil
 	}
