@@ -15,9 +15,8 @@ import (
 	"strconv"
 )
 
-// indexThreshold is the size from which an Object keeps a map from key to position (built on
-// the first lookup, so copies that are only encoded never pay for it); below it a linear scan
-// is faster than hashing.
+// indexThreshold is the size from which an Object keeps a map from key to position; below it
+// a linear scan is faster than hashing.
 const indexThreshold = 32
 
 // Object is a JSON object that remembers key order like a JavaScript object does.
@@ -68,9 +67,8 @@ func (o *Object) find(key string) int {
 	if o == nil {
 		return -1
 	}
-	if o.index == nil && len(o.entries) > indexThreshold {
-		o.reindex()
-	}
+	// find only reads, so objects shared between goroutines may be searched concurrently;
+	// the index is kept up to date by the methods that change the object.
 	if o.index != nil {
 		if i, ok := o.index[key]; ok {
 			return i
@@ -139,11 +137,16 @@ func (o *Object) set(key string, v any) {
 	o.entries = append(o.entries, entry{})
 	if pos != len(o.entries)-1 {
 		copy(o.entries[pos+1:], o.entries[pos:])
-		o.index = nil
-	} else if o.index != nil {
-		o.index[key] = pos
+		o.entries[pos] = entry{key, v}
+		o.reindex()
+		return
 	}
 	o.entries[pos] = entry{key, v}
+	if o.index != nil {
+		o.index[key] = pos
+	} else if len(o.entries) > indexThreshold {
+		o.reindex()
+	}
 }
 
 // Delete removes key and reports whether it was present.
@@ -156,11 +159,16 @@ func (o *Object) Delete(key string) bool {
 		o.nIndex--
 	}
 	o.entries = append(o.entries[:i], o.entries[i+1:]...)
-	o.index = nil // rebuilt on the next lookup
+	o.reindex()
 	return true
 }
 
+// reindex rebuilds the key index of a large object (small ones are scanned).
 func (o *Object) reindex() {
+	if len(o.entries) <= indexThreshold {
+		o.index = nil
+		return
+	}
 	o.index = make(map[string]int, len(o.entries))
 	for i, e := range o.entries {
 		o.index[e.key] = i
@@ -180,6 +188,7 @@ func (o *Object) Clone() *Object {
 	for i, e := range o.entries {
 		c.entries[i] = entry{e.key, CloneValue(e.val)}
 	}
+	c.reindex()
 	return c
 }
 

@@ -2,7 +2,9 @@ package ojson
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -125,4 +127,26 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("unstable: %q then %q", b, b2)
 		}
 	})
+}
+
+func TestConcurrentReadsOfLargeObjects(t *testing.T) {
+	o := NewObject(0)
+	for i := 0; i < 3*indexThreshold; i++ {
+		o.Set(fmt.Sprintf("key%d", i), i)
+	}
+	c := o.Clone()
+	c.Delete("key0")
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 1; i < 3*indexThreshold; i++ {
+				v, ok := c.Get(fmt.Sprintf("key%d", i))
+				assert.True(t, ok)
+				assert.Equal(t, float64(i), v)
+			}
+		}()
+	}
+	wg.Wait()
 }
