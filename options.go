@@ -49,7 +49,8 @@ func WithGeoIP(g GeoIP) Option { return func(o *options) { o.geoip = g } }
 // WithHTTP sets the client that sends webhooks (default: an http.Client with a 30 s timeout).
 func WithHTTP(d HTTPDoer) Option { return func(o *options) { o.http = d } }
 
-// WithLogSink sets where console output and plugin errors go (default: slog.Default()).
+// WithLogSink sets where console output and plugin errors go (default: slog.Default()). Every
+// plugin error is reported here as it happens, and also returned by the call that raised it.
 func WithLogSink(l LogSink) Option { return func(o *options) { o.logs = l } }
 
 // WithTimeout sets the time limit of each plugin call (default 30 s). The caller's context
