@@ -23,6 +23,10 @@ type Chain struct {
 	nextID  int64
 	seq     int
 	closed  bool
+
+	// running holds the instances with a call in progress, for the heap watchdog.
+	running   sync.Map // *vm.Instance -> struct{}
+	stopWatch chan struct{}
 }
 
 // New returns an empty chain. Without options it uses in-memory storage and cache, no GeoIP,
@@ -32,7 +36,11 @@ func New(opts ...Option) *Chain {
 	for _, f := range opts {
 		f(&o)
 	}
-	return &Chain{opts: o, byID: map[int64]*installed{}, nextID: 1}
+	c := &Chain{opts: o, byID: map[int64]*installed{}, nextID: 1, stopWatch: make(chan struct{})}
+	if o.maxHeap > 0 {
+		go c.watchHeap()
+	}
+	return c
 }
 
 // installed is a plugin config attached to a chain, with its pool of VM instances.
@@ -262,8 +270,15 @@ func (c *Chain) withInstance(ctx context.Context, ic *installed, f func(ic *inst
 		if err != nil {
 			return err
 		}
-		defer ic.release(in)
-		return f(ic, in)
+		c.running.Store(in, struct{}{})
+		err = f(ic, in)
+		c.running.Delete(in)
+		if errors.Is(err, ErrMemoryLimit) {
+			<-ic.slots // drop the instance: its state may hold the memory
+		} else {
+			ic.release(in)
+		}
+		return err
 	}
 }
 
@@ -388,6 +403,7 @@ func (c *Chain) Close(ctx context.Context) error {
 		return nil
 	}
 	c.closed = true
+	close(c.stopWatch)
 	list := c.configs
 	c.configs = nil
 	c.byID = map[int64]*installed{}

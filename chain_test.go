@@ -527,3 +527,27 @@ func TestCallerDeadlineIsNotReportedAsChainTimeout(t *testing.T) {
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.Equal(t, `plugin "loop" (config 1): onEvent: context deadline exceeded`, pes[0].Error())
 }
+
+func TestHeapLimitStopsRunawayAllocation(t *testing.T) {
+	c, _ := newChain(t, WithHeapLimit(heapInUse()+64<<20), WithPoolSize(1))
+	addJS(t, c, "hog", `
+		export function processEvent(e, { global }) {
+			if (e.event === "hog") {
+				global.kept = []
+				for (;;) global.kept.push(new Array(1e5).fill(e.event))
+			}
+			e.properties.ok = true
+			return e
+		}`)
+	out, err := c.ProcessEvent(context.Background(), mustEvent(t, `{"event":"hog","properties":{}}`))
+	pes := PluginErrors(err)
+	require.Len(t, pes, 1)
+	assert.ErrorIs(t, err, ErrMemoryLimit)
+	assert.Contains(t, pes[0].Error(), `plugin "hog" (config 1): processEvent: memory limit exceeded`)
+	require.NotNil(t, out)
+	// A new instance takes over, without the memory the old one kept.
+	out, err = c.ProcessEvent(context.Background(), mustEvent(t, `{"event":"fine","properties":{}}`))
+	require.NoError(t, err)
+	v, _ := out.Property("ok")
+	assert.Equal(t, true, v)
+}

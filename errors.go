@@ -13,6 +13,23 @@ import (
 // time limit.
 var ErrTimeout = errors.New("timed out")
 
+// ErrMemoryLimit matches (with errors.Is) the error of a plugin call stopped because the heap
+// grew past the limit set with WithHeapLimit.
+var ErrMemoryLimit = errors.New("memory limit exceeded")
+
+// MemoryLimitError reports a call stopped by the heap watchdog. The instance it ran on is
+// discarded, since the plugin may have left the memory reachable from its state.
+type MemoryLimitError struct {
+	Limit uint64 // bytes
+}
+
+func (e *MemoryLimitError) Error() string {
+	return fmt.Sprintf("memory limit exceeded: the heap grew past %d MiB", e.Limit>>20)
+}
+
+// Is makes errors.Is(err, ErrMemoryLimit) true.
+func (e *MemoryLimitError) Is(target error) bool { return target == ErrMemoryLimit }
+
 // ErrClosed is returned by calls on a closed Chain.
 var ErrClosed = errors.New("plugchain: chain is closed")
 

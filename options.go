@@ -24,6 +24,7 @@ type options struct {
 	poolSize int
 	onError  func(*PluginError)
 	maxOps   int
+	maxHeap  uint64
 }
 
 func defaultOptions() options {
@@ -74,3 +75,10 @@ func WithErrorHandler(f func(*PluginError)) Option { return func(o *options) { o
 // WithMaxPendingOps bounds the host operations (storage, cache ...) one instance may have in
 // flight; a plugin that starts more without awaiting them waits (default 64).
 func WithMaxPendingOps(n int) Option { return func(o *options) { o.maxOps = n } }
+
+// WithHeapLimit stops plugin calls when the process's heap grows past limit bytes: a plugin
+// that allocates without bound gets a *MemoryLimitError instead of taking the host down, and
+// its VM instance is replaced. The heap is the whole process's, sampled every few
+// milliseconds while calls run, so set the limit well above what the host itself uses.
+// Zero (the default) turns the watchdog off.
+func WithHeapLimit(limit uint64) Option { return func(o *options) { o.maxHeap = limit } }

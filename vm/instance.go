@@ -88,6 +88,7 @@ type Instance struct {
 	imu     sync.Mutex
 	armed   bool
 	pending bool
+	cause   error // why the current call was interrupted
 }
 
 type completion struct {
@@ -379,9 +380,14 @@ func (in *Instance) interrupt(cause error) {
 		return
 	}
 	in.pending = true
+	in.cause = cause
 	in.rt.Interrupt(cause)
 	close(in.expired)
 }
+
+// Interrupt stops the call running on the instance, if there is one, making cause its
+// error. It is safe to call from any goroutine (a host's watchdog, for example).
+func (in *Instance) Interrupt(cause error) { in.interrupt(cause) }
 
 // operationContext is the context host operations of the current call run under: the
 // caller's, limited by the instance's timeout.
@@ -424,6 +430,7 @@ func (in *Instance) clearInterrupt() bool {
 	in.armed = false
 	fired := in.pending
 	in.pending = false
+	in.cause = nil
 	if fired {
 		in.expired = make(chan struct{})
 	}
@@ -501,6 +508,11 @@ func (in *Instance) runOne(ctx context.Context) error {
 func (in *Instance) interruptCause(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	in.imu.Lock()
+	defer in.imu.Unlock()
+	if in.cause != nil {
+		return in.cause
 	}
 	return context.DeadlineExceeded
 }

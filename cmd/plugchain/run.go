@@ -42,7 +42,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 
 	logs := &stderrSink{w: stderr}
-	chain := plugchain.New(plugchain.WithTimeout(*timeout), plugchain.WithLogSink(logs))
+	chain := plugchain.New(plugchain.WithTimeout(*timeout), plugchain.WithLogSink(logs), plugchain.WithHeapLimit(cliHeapLimit))
 	defer func() {
 		closeCtx, cancel := context.WithTimeout(context.Background(), *timeout)
 		defer cancel()
@@ -175,3 +175,7 @@ func (s *stderrSink) PluginError(_ context.Context, err *plugchain.PluginError) 
 	defer s.mu.Unlock()
 	fmt.Fprintf(s.w, "[%s (%d)] error in %s: %v\n", err.Plugin, err.ConfigID, err.Method, err.Err)
 }
+
+// cliHeapLimit stops a plugin call that makes the heap grow past 2 GiB, so a plugin that
+// allocates without bound fails instead of taking the process down.
+const cliHeapLimit = 2 << 30
