@@ -270,9 +270,14 @@ func (c *Chain) withInstance(ctx context.Context, ic *installed, f func(ic *inst
 		if err != nil {
 			return err
 		}
-		c.running.Store(in, struct{}{})
+		watched := c.opts.maxHeap > 0
+		if watched {
+			c.running.Store(in, struct{}{})
+		}
 		err = f(ic, in)
-		c.running.Delete(in)
+		if watched {
+			c.running.Delete(in)
+		}
 		if errors.Is(err, ErrMemoryLimit) {
 			<-ic.slots // drop the instance: its state may hold the memory
 		} else {
