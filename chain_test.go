@@ -103,6 +103,12 @@ func TestProcessEventChainSemantics(t *testing.T) {
 			errs:    []string{`plugin "team" (config 1): processEvent: IllegalOperationError: Plugin tried to change event.team_id`},
 		},
 		{
+			name:    "a non-scalar team_id left alone is not a change",
+			plugins: []plugin{{"same", `export function processEvent(e) { e.properties.x = 1; return e }`}},
+			in:      `{"event":"e","team_id":[2],"properties":{}}`,
+			want:    `{"event":"e","team_id":[2],"properties":{"x":1,"$plugins_succeeded":["same (1)"],"$plugins_failed":[],"$plugins_deferred":[]}}`,
+		},
+		{
 			name:    "a new object may be returned",
 			plugins: []plugin{{"fresh", `export function processEvent(e) { return { event: "renamed", team_id: e.team_id, properties: { n: 1 } } }`}},
 			in:      `{"event":"e","team_id":2,"properties":{"old":1}}`,

@@ -84,7 +84,7 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			continue
 		}
 		cur = out
-		if v, has := cur.Get("team_id"); has != hadTeam || v != teamID {
+		if v, has := cur.Get("team_id"); has != hadTeam || !sameValue(v, teamID) {
 			if hadTeam {
 				cur.Set("team_id", teamID)
 			} else {
@@ -122,6 +122,22 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		props.SetRaw("$plugins_deferred", orEmpty(deferred))
 	}
 	return &Event{obj: cur}, errors.Join(errs...)
+}
+
+// sameValue compares team_id values the way a plugin leaving team_id alone keeps them:
+// scalars by value (JavaScript's !== on primitives), objects and arrays by their JSON.
+func sameValue(a, b any) bool {
+	switch a.(type) {
+	case *ojson.Object, []any:
+		ja, errA := ojson.Marshal(a)
+		jb, errB := ojson.Marshal(b)
+		return errA == nil && errB == nil && string(ja) == string(jb)
+	}
+	switch b.(type) {
+	case *ojson.Object, []any:
+		return false
+	}
+	return a == b
 }
 
 func getArray(o *ojson.Object, key string) ([]any, bool) {

@@ -68,6 +68,20 @@ type exporter struct {
 	objs  []*ojson.Object // lazily wrapped objects being materialized, for cycle checks
 	// lenient drops values that cannot be converted instead of failing.
 	lenient bool
+	depth   int
+}
+
+// maxExportDepth bounds nesting, as the JavaScript stack bounds JSON.stringify; deeper
+// values would exhaust the Go stack.
+const maxExportDepth = 5000
+
+func (c *exporter) descend() error {
+	c.depth++
+	if c.depth > maxExportDepth {
+		c.depth--
+		return &ScriptError{Name: "RangeError", Message: "Maximum call stack size exceeded"}
+	}
+	return nil
 }
 
 // value converts v; toJSON is false for a value a toJSON method returned, which
@@ -135,6 +149,9 @@ func (c *exporter) value(key string, v goja.Value, toJSON bool) (res any, ok boo
 }
 
 func (c *exporter) enter(obj *goja.Object) error {
+	if err := c.descend(); err != nil {
+		return err
+	}
 	for _, o := range c.stack {
 		if o == obj {
 			return c.typeError("Converting circular structure to JSON")
@@ -152,7 +169,7 @@ func (c *exporter) object(obj *goja.Object) (any, bool, error) {
 	if err := c.enter(obj); err != nil {
 		return nil, false, err
 	}
-	defer func() { c.stack = c.stack[:len(c.stack)-1] }()
+	defer func() { c.stack = c.stack[:len(c.stack)-1]; c.depth-- }()
 	keys := obj.Keys()
 	out := ojson.NewObject(len(keys))
 	for _, k := range keys {
@@ -171,7 +188,7 @@ func (c *exporter) array(obj *goja.Object) (any, bool, error) {
 	if err := c.enter(obj); err != nil {
 		return nil, false, err
 	}
-	defer func() { c.stack = c.stack[:len(c.stack)-1] }()
+	defer func() { c.stack = c.stack[:len(c.stack)-1]; c.depth-- }()
 	n := obj.Get("length").ToInteger()
 	out := make([]any, 0, n)
 	for i := int64(0); i < n; i++ {

@@ -47,41 +47,50 @@ func (in *Instance) scriptError(ctx context.Context, err error) error {
 	}
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
-		return in.thrown(ex.Value(), ex.String())
+		return in.thrown(ex.Value(), ex)
 	}
 	return err
 }
 
-// thrown converts a thrown JavaScript value into a ScriptError.
-func (in *Instance) thrown(v goja.Value, fallbackStack string) *ScriptError {
-	if obj, ok := v.(*goja.Object); ok {
-		if isError(in.rt, obj) {
-			se := &ScriptError{}
-			if n := obj.Get("name"); n != nil && !goja.IsUndefined(n) {
-				se.Name = n.String()
-			}
-			if m := obj.Get("message"); m != nil && !goja.IsUndefined(m) {
-				se.Message = m.String()
-			}
-			if s := obj.Get("stack"); s != nil && !goja.IsUndefined(s) {
-				se.Stack = s.String()
-			} else {
-				se.Stack = fallbackStack
-			}
-			return se
-		}
+// thrown converts a thrown JavaScript value into a ScriptError. Reading it may run plugin
+// code (getters, toString, toJSON), so it is guarded.
+func (in *Instance) thrown(v goja.Value, ex *goja.Exception) *ScriptError {
+	se := &ScriptError{}
+	if ex != nil {
+		in.guarded(func() { se.Stack = ex.String() })
 	}
-	se := &ScriptError{Message: safeString(v), Stack: fallbackStack}
-	if val, ok, err := FromJS(in.rt, v); err == nil && ok {
-		se.Value = val
+	if obj, ok := v.(*goja.Object); ok && in.isError(obj) {
+		// Each property on its own: one throwing or looping getter must not hide the others.
+		str := func(key string) (out string) {
+			in.guarded(func() {
+				if p := obj.Get(key); p != nil && !goja.IsUndefined(p) {
+					out = p.String()
+				}
+			})
+			return out
+		}
+		se.Name, se.Message = str("name"), str("message")
+		if stack := str("stack"); stack != "" {
+			se.Stack = stack
+		}
+	} else {
+		in.guarded(func() {
+			se.Message = safeString(v)
+			if val, ok, err := FromJS(in.rt, v); err == nil && ok {
+				se.Value = val
+			}
+		})
+	}
+	if se.Name == "" && se.Message == "" {
+		se.Message = "uncaught exception"
 	}
 	return se
 }
 
-func isError(rt *goja.Runtime, obj *goja.Object) bool {
-	errProto := rt.Get("Error").(*goja.Object).Get("prototype").(*goja.Object)
+// isError reports whether obj inherits from Error.prototype as it was before plugin code ran.
+func (in *Instance) isError(obj *goja.Object) bool {
 	for p := obj.Prototype(); p != nil; p = p.Prototype() {
-		if p == errProto {
+		if p == in.errorProto {
 			return true
 		}
 	}
@@ -96,6 +105,21 @@ func safeString(v goja.Value) (s string) {
 		}
 	}()
 	return v.String()
+}
+
+// recoveredError turns a panic recovered around plugin code into an error: JavaScript throws
+// and interrupts that escaped through Go code (a getter read by the host, say) keep their
+// meaning; anything else is an internal error.
+func recoveredError(x any) error {
+	switch e := x.(type) {
+	case *goja.Exception:
+		return e
+	case *goja.InterruptedError:
+		return e
+	case *goja.StackOverflowError:
+		return e
+	}
+	return panicError(x)
 }
 
 // panicError turns a Go panic inside a host function into an error instead of a crash.

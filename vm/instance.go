@@ -61,10 +61,12 @@ type Instance struct {
 	jobs *goja.Object
 	// scaffold is the @posthog/plugin-scaffold module object.
 	scaffold *goja.Object
-	meta     *goja.Object
-	log      func(level, msg string)
-	maxOps   int
-	timeout  time.Duration
+	// errorProto is Error.prototype, taken before plugin code could replace Error.
+	errorProto *goja.Object
+	meta       *goja.Object
+	log        func(level, msg string)
+	maxOps     int
+	timeout    time.Duration
 
 	// Per call: the caller's context, the deadline the timeout sets, and the context host
 	// operations run under (made on the first operation, as most calls start none).
@@ -72,7 +74,6 @@ type Instance struct {
 	deadline time.Time
 	opCtx    context.Context
 	opCancel context.CancelFunc
-	timer    *time.Timer
 	expired  chan struct{} // closed when the call is interrupted; guarded by imu
 
 	// wrappers lists the lazy event wrappers made during the current call.
@@ -88,7 +89,8 @@ type Instance struct {
 	imu     sync.Mutex
 	armed   bool
 	pending bool
-	cause   error // why the current call was interrupted
+	cause   error  // why the current call was interrupted
+	armSeq  uint64 // counts guarded stretches; see arm
 }
 
 type completion struct {
@@ -128,7 +130,7 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 	}
 	in.meta = meta
 
-	var found goja.Value
+	in.errorProto = in.rt.Get("Error").(*goja.Object).Get("prototype").(*goja.Object)
 	err = in.run(ctx, func() error {
 		wrapper, err := in.rt.RunProgram(p.prog)
 		if err != nil {
@@ -139,13 +141,22 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 		module := in.rt.NewObject()
 		_ = module.Set("exports", exports)
 		dir := path.Dir(p.file)
-		found, err = fn(goja.Undefined(), exports, module, in.rt.ToValue(in.require), in.rt.ToValue(p.file), in.rt.ToValue(dir))
-		return err
+		found, err := fn(goja.Undefined(), exports, module, in.rt.ToValue(in.require), in.rt.ToValue(p.file), in.rt.ToValue(dir))
+		if err != nil {
+			return err
+		}
+		// Discovery reads the exports, which may be getters that run plugin code.
+		if o, ok := found.(*goja.Object); ok {
+			in.discover(o)
+		} else {
+			// The plugin's top level returned early: only what it exported so far counts.
+			in.discover(in.rt.NewArray(exports, module.Get("exports"), in.rt.NewObject()))
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	in.discover(found.(*goja.Object))
 	return in, nil
 }
 
@@ -326,31 +337,26 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 		return err
 	}
 	in.callCtx = ctx
-	in.imu.Lock()
-	in.armed = true
-	in.imu.Unlock()
+	seq := in.arm()
+	var timer *time.Timer
 	if in.timeout > 0 {
 		in.deadline = time.Now().Add(in.timeout)
-		if in.timer == nil {
-			in.timer = time.AfterFunc(in.timeout, in.expire)
-		} else {
-			in.timer.Reset(in.timeout)
-		}
+		timer = time.AfterFunc(in.timeout, func() { in.interruptIf(seq, context.DeadlineExceeded) })
 	}
 	var stop func() bool
 	if ctx.Done() != nil {
-		stop = context.AfterFunc(ctx, func() { in.interrupt(ctx.Err()) })
+		stop = context.AfterFunc(ctx, func() { in.interruptIf(seq, ctx.Err()) })
 	}
 	defer func() {
 		if stop != nil {
 			stop()
 		}
-		if in.timer != nil {
-			in.timer.Stop()
+		if timer != nil {
+			timer.Stop()
 		}
 		in.clearInterrupt()
 		if x := recover(); x != nil {
-			err = panicError(x)
+			err = recoveredError(x)
 		}
 		if in.inflight > 0 {
 			// Completions of this call that are still in flight must not run JavaScript
@@ -369,13 +375,27 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 	return f()
 }
 
-// expire is the timeout timer's function.
-func (in *Instance) expire() { in.interrupt(context.DeadlineExceeded) }
-
-// interrupt stops the JavaScript running for the current call, if a call is running.
-func (in *Instance) interrupt(cause error) {
+// arm starts a guarded stretch (a call, or host code reading plugin values): interrupts
+// aimed at it may land until clearInterrupt. The sequence number keeps a late timer of an
+// earlier stretch from interrupting a later one.
+func (in *Instance) arm() uint64 {
 	in.imu.Lock()
 	defer in.imu.Unlock()
+	in.armSeq++
+	in.armed = true
+	return in.armSeq
+}
+
+// interruptIf interrupts the stretch seq, if it is still running.
+func (in *Instance) interruptIf(seq uint64, cause error) {
+	in.imu.Lock()
+	defer in.imu.Unlock()
+	if in.armSeq == seq {
+		in.interruptLocked(cause)
+	}
+}
+
+func (in *Instance) interruptLocked(cause error) {
 	if !in.armed || in.pending {
 		return
 	}
@@ -387,7 +407,35 @@ func (in *Instance) interrupt(cause error) {
 
 // Interrupt stops the call running on the instance, if there is one, making cause its
 // error. It is safe to call from any goroutine (a host's watchdog, for example).
-func (in *Instance) Interrupt(cause error) { in.interrupt(cause) }
+func (in *Instance) Interrupt(cause error) {
+	in.imu.Lock()
+	defer in.imu.Unlock()
+	in.interruptLocked(cause)
+}
+
+// guardLimit bounds host code that reads plugin values after a call (an event's toJSON, an
+// error's getters), in case that JavaScript loops.
+const guardLimit = 100 * time.Millisecond
+
+// errGuard interrupts such code.
+var errGuard = errors.New("plugin code run while reading its result took too long")
+
+// guarded runs f, which may run plugin JavaScript (getters, toString, toJSON), under a short
+// deadline of its own and with panics (throws included) recovered. It reports whether f
+// finished. It ends any guarded stretch in progress, so it runs only at the end of a call.
+func (in *Instance) guarded(f func()) (ok bool) {
+	seq := in.arm()
+	t := time.AfterFunc(guardLimit, func() { in.interruptIf(seq, errGuard) })
+	defer func() {
+		t.Stop()
+		in.clearInterrupt()
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	f()
+	return true
+}
 
 // operationContext is the context host operations of the current call run under: the
 // caller's, limited by the instance's timeout.
@@ -402,24 +450,17 @@ func (in *Instance) operationContext() context.Context {
 	return in.opCtx
 }
 
-// readBackLimit bounds reading an event back after a failed call, in case a toJSON method the
-// plugin defined loops.
-const readBackLimit = 100 * time.Millisecond
-
-// readBack returns a copy of the event a failed call left behind. After an interrupt the
-// runtime is cleared first, and a short deadline of its own guards the conversion; values
-// that cannot be converted (a cycle, a BigInt, a toJSON that throws) are left out.
+// readBack returns a copy of the event a failed call left behind; values that cannot be
+// converted (a cycle, a BigInt, a toJSON that throws or loops) are left out.
 func (in *Instance) readBack(ev *ojson.Object) *ojson.Object {
-	if in.clearInterrupt() {
-		t := time.AfterFunc(readBackLimit, func() { in.rt.Interrupt(context.DeadlineExceeded) })
-		defer func() {
-			if !t.Stop() {
-				in.rt.ClearInterrupt()
-			}
-		}()
+	var o *ojson.Object
+	in.guarded(func() {
+		c := exporter{rt: in.rt, lenient: true}
+		o, _ = c.materialize(ev)
+	})
+	if o == nil {
+		o = ojson.NewObject(0)
 	}
-	c := exporter{rt: in.rt, lenient: true}
-	o, _ := c.materialize(ev)
 	return o
 }
 
@@ -468,7 +509,7 @@ func (in *Instance) await(ctx context.Context, fn goja.Callable, args ...goja.Va
 		return v, nil
 	}
 	if p.State() == goja.PromiseStateRejected {
-		return nil, in.thrown(p.Result(), "")
+		return nil, in.thrown(p.Result(), nil)
 	}
 	return p.Result(), nil
 }

@@ -147,3 +147,59 @@ func TestRuntimeErrorStackPointsAtSource(t *testing.T) {
 	assert.Equal(t, "TypeError", se.Name)
 	assert.Contains(t, se.Stack, "plugins/x/index.ts:5:")
 }
+
+// TestHostileCode checks that plugin code designed to trip up the host ends in an error
+// rather than a crash or a hang.
+func TestHostileCode(t *testing.T) {
+	cases := []struct {
+		name, src string
+		wantLoad  string // error from New, if any
+		wantCall  string // error from calling processEvent
+	}{
+		{name: "export getter throws", wantLoad: "Error: no",
+			src: `Object.defineProperty(exports, "processEvent", { get() { throw new Error("no") }, enumerable: true })`},
+		{name: "top-level return keeps earlier exports",
+			src: `exports.processEvent = (e) => e; return; exports.processEvent = null`},
+		{name: "thrown object whose toJSON loops", wantCall: "[object Object]",
+			src: `export function processEvent(e) { throw { toJSON() { for (;;) {} } } }`},
+		{name: "event whose toJSON loops, then a throw", wantCall: "Error: after",
+			src: `export function processEvent(e) { e.properties.x = { toJSON() { for (;;) {} } }; throw new Error("after") }`},
+		{name: "error whose name getter throws", wantCall: "m",
+			src: `export function processEvent(e) { const err = new Error("m"); Object.defineProperty(err, "name", { get() { throw 1 } }); throw err }`},
+		{name: "error whose message getter loops", wantCall: "Error",
+			src: `export function processEvent(e) { const err = new Error(); Object.defineProperty(err, "message", { get() { for (;;) {} } }); throw err }`},
+		{name: "deeply nested result", wantCall: "RangeError: Maximum call stack size exceeded",
+			src: `export function processEvent(e) { let o = {}; for (let i = 0; i < 100000; i++) o = { o }; e.properties.deep = o; return e }`},
+		{name: "replaced Error constructor", wantCall: "Error: still an error",
+			src: `Error = 5; export function processEvent(e) { throw new TypeError("still an error").constructor === TypeError ? new RangeError("x") : 0 }`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Compile("index.js", []byte(tc.src))
+			require.NoError(t, err)
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			in, err := New(ctx, p, Options{Timeout: time.Second})
+			if tc.wantLoad != "" {
+				require.Error(t, err)
+				assert.Equal(t, tc.wantLoad, err.Error())
+				return
+			}
+			require.NoError(t, err)
+			res, err := in.CallEvent(ctx, "processEvent", event(t, `{"properties":{}}`))
+			if tc.wantCall == "" {
+				require.NoError(t, err)
+				assert.True(t, res.Present)
+				return
+			}
+			require.Error(t, err)
+			if tc.name != "replaced Error constructor" {
+				assert.Equal(t, tc.wantCall, err.Error())
+			}
+			// The instance still works.
+			in2, err := New(ctx, p, Options{Timeout: time.Second})
+			require.NoError(t, err)
+			_ = in2
+		})
+	}
+}

@@ -114,8 +114,11 @@ func (c *exporter) materialize(obj *ojson.Object) (*ojson.Object, error) {
 			return nil, c.typeError("Converting circular structure to JSON")
 		}
 	}
+	if err := c.descend(); err != nil {
+		return nil, err
+	}
 	c.objs = append(c.objs, obj)
-	defer func() { c.objs = c.objs[:len(c.objs)-1] }()
+	defer func() { c.objs = c.objs[:len(c.objs)-1]; c.depth-- }()
 	out := ojson.NewObject(obj.Len() + 4)
 	for i := 0; i < obj.Len(); i++ {
 		k, v := obj.At(i)
