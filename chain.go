@@ -169,8 +169,15 @@ func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int) (*instal
 // newInstance creates a VM instance for ic and runs setupPlugin in it.
 func (c *Chain) newInstance(ctx context.Context, ic *installed) (*vm.Instance, error) {
 	src := ic.src
+	var created *vm.Instance
+	defer func() {
+		if created != nil {
+			c.unwatch(created)
+		}
+	}()
 	in, err := vm.New(ctx, ic.Plugin.prog, vm.Options{
 		Timeout: c.opts.timeout,
+		Created: func(in *vm.Instance) { created = in; c.watch(in) },
 		Meta:    ic.spec,
 		Log: func(level, msg string) {
 			c.opts.logs.PluginLog(context.Background(), src, level, msg)
@@ -270,20 +277,35 @@ func (c *Chain) withInstance(ctx context.Context, ic *installed, f func(ic *inst
 		if err != nil {
 			return err
 		}
-		watched := c.opts.maxHeap > 0
-		if watched {
-			c.running.Store(in, struct{}{})
-		}
-		err = f(ic, in)
-		if watched {
-			c.running.Delete(in)
-		}
+		return c.runOn(ic, in, func() error { return f(ic, in) })
+	}
+}
+
+// runOn runs f on in, an instance taken from ic's pool, under the heap watchdog, and puts the
+// instance back afterwards, even if f panics; one stopped for memory is dropped instead.
+func (c *Chain) runOn(ic *installed, in *vm.Instance, f func() error) (err error) {
+	c.watch(in)
+	defer func() {
+		c.unwatch(in)
 		if errors.Is(err, ErrMemoryLimit) {
-			<-ic.slots // drop the instance: its state may hold the memory
-		} else {
-			ic.release(in)
+			<-ic.slots // its state may hold the memory
+			return
 		}
-		return err
+		ic.release(in)
+	}()
+	return f()
+}
+
+// watch and unwatch register an instance whose code runs, for the heap watchdog.
+func (c *Chain) watch(in *vm.Instance) {
+	if c.opts.maxHeap > 0 {
+		c.running.Store(in, struct{}{})
+	}
+}
+
+func (c *Chain) unwatch(in *vm.Instance) {
+	if c.opts.maxHeap > 0 {
+		c.running.Delete(in)
 	}
 }
 

@@ -557,3 +557,15 @@ func TestHeapLimitStopsRunawayAllocation(t *testing.T) {
 	v, _ := out.Property("ok")
 	assert.Equal(t, true, v)
 }
+
+func TestHeapLimitCoversSetup(t *testing.T) {
+	c, _ := newChain(t, WithHeapLimit(heapInUse()+64<<20))
+	_, err := c.Add(context.Background(), PluginConfig{Plugin: loadJS(t, "greedy", `
+		export function setupPlugin({ global }) {
+			global.kept = []
+			for (;;) global.kept.push(new Array(1e5).fill(1))
+		}`)})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrMemoryLimit)
+	assert.Empty(t, c.Configs())
+}

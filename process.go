@@ -97,10 +97,10 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		}
 		succeeded = append(succeeded, ic.label)
 	}
+	if cur == ev.obj {
+		cur = cur.Clone() // the result is the caller's to change
+	}
 	if len(succeeded)+len(failed)+len(deferred) > 0 {
-		if cur == ev.obj {
-			cur = cur.Clone()
-		}
 		props, _ := cur.GetObject("properties")
 		if props == nil {
 			// {...properties} of an array copies its elements under index keys.

@@ -11,7 +11,9 @@ import (
 // heapSampleEvery is how often the watchdog reads the heap size; reading it is cheap.
 const heapSampleEvery = 5 * time.Millisecond
 
-const heapMetric = "/memory/classes/heap/objects:bytes"
+// heapMetric is the heap that survived the last GC: garbage from churn does not count, and a
+// plugin that keeps allocating triggers GCs, so its growth shows quickly.
+const heapMetric = "/gc/heap/live:bytes"
 
 // watchHeap interrupts every running plugin call while the heap is above the limit. goja
 // cannot account memory per runtime, so the watchdog cannot tell which call allocates; the

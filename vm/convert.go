@@ -68,6 +68,7 @@ type exporter struct {
 	objs  []*ojson.Object // lazily wrapped objects being materialized, for cycle checks
 	// lenient drops values that cannot be converted instead of failing.
 	lenient bool
+	stopped bool // an interrupt ended a lenient read
 	depth   int
 }
 

@@ -204,7 +204,7 @@ func (in *Instance) asyncFunction(f AsyncFunc) func(goja.FunctionCall) goja.Valu
 			return in.rt.ToValue(promise)
 		}
 		// Back-pressure: with every slot taken, finish earlier operations first.
-		for in.inflight >= in.maxOps {
+		for in.inflight+in.stale >= in.maxOps {
 			if err := in.runOne(ctx); err != nil {
 				panic(in.jsError(err))
 			}

@@ -50,6 +50,9 @@ type Options struct {
 	// Timeout limits every call (running the plugin's top-level code included), on top of the
 	// deadline of the call's context; zero means no limit of its own.
 	Timeout time.Duration
+	// Created, if set, is called with the instance before the plugin's top-level code runs,
+	// so a host watchdog can interrupt that code too.
+	Created func(*Instance)
 }
 
 // Instance is one JavaScript runtime that ran a plugin's code. It must be used by one
@@ -79,9 +82,11 @@ type Instance struct {
 	// wrappers lists the lazy event wrappers made during the current call.
 	wrappers []*lazyObject
 
-	// inflight counts host operations whose completion has not run yet; touched only by the
-	// goroutine using the instance.
+	// inflight counts the current call's host operations whose completion has not run yet;
+	// stale counts those of earlier, interrupted calls. Touched only by the goroutine using
+	// the instance.
 	inflight    int
+	stale       int
 	completions chan completion
 	generation  uint64
 
@@ -131,6 +136,9 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 	in.meta = meta
 
 	in.errorProto = in.rt.Get("Error").(*goja.Object).Get("prototype").(*goja.Object)
+	if opts.Created != nil {
+		opts.Created(in)
+	}
 	err = in.run(ctx, func() error {
 		wrapper, err := in.rt.RunProgram(p.prog)
 		if err != nil {
@@ -360,8 +368,10 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 		}
 		if in.inflight > 0 {
 			// Completions of this call that are still in flight must not run JavaScript
-			// in a later call.
+			// in a later call, nor keep a later call waiting.
 			in.generation++
+			in.stale += in.inflight
+			in.inflight = 0
 		}
 		if in.opCancel != nil {
 			in.opCancel()
@@ -424,6 +434,7 @@ var errGuard = errors.New("plugin code run while reading its result took too lon
 // deadline of its own and with panics (throws included) recovered. It reports whether f
 // finished. It ends any guarded stretch in progress, so it runs only at the end of a call.
 func (in *Instance) guarded(f func()) (ok bool) {
+	in.clearInterrupt() // an interrupt of the call must not disable this guard
 	seq := in.arm()
 	t := time.AfterFunc(guardLimit, func() { in.interruptIf(seq, errGuard) })
 	defer func() {
@@ -516,27 +527,26 @@ func (in *Instance) await(ctx context.Context, fn goja.Callable, args ...goja.Va
 
 var promiseType = reflect.TypeOf((*goja.Promise)(nil))
 
-// runOne waits for one host operation to complete and runs its continuation.
+// runOne waits for one host operation to complete and runs its continuation; a completion
+// of an earlier call is dropped. With nothing in flight for this call, the promise it waits
+// for can never settle: it waits for the deadline, as the reference server did, so the
+// outcome is the same typed timeout.
 func (in *Instance) runOne(ctx context.Context) error {
 	in.imu.Lock()
 	expired := in.expired
 	in.imu.Unlock()
-	if in.inflight == 0 {
-		// Nothing can settle the promise any more: wait for the deadline, as the
-		// reference server did, so the outcome is the same typed timeout.
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-expired:
-			return in.interruptCause(ctx)
-		}
+	completions := in.completions
+	if in.inflight+in.stale == 0 {
+		completions = nil // nothing will arrive
 	}
 	select {
-	case c := <-in.completions:
-		in.inflight--
-		if c.generation == in.generation {
-			c.run()
+	case c := <-completions:
+		if c.generation != in.generation {
+			in.stale--
+			return nil
 		}
+		in.inflight--
+		c.run()
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()

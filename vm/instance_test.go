@@ -203,3 +203,50 @@ func TestHostileCode(t *testing.T) {
 		})
 	}
 }
+
+func TestReadBackNeverHangs(t *testing.T) {
+	cases := map[string]string{
+		"looping toJSON after a timeout": `export function processEvent(e) { e.properties.x = { toJSON() { for (;;) {} } }; for (;;) {} }`,
+		"two looping toJSONs and a throw": `export function processEvent(e) {
+			e.properties.a = { toJSON() { for (;;) {} } }
+			e.properties.b = { c: { toJSON() { for (;;) {} } } }
+			e.properties.d = 1
+			throw new Error("boom") }`,
+	}
+	for name, src := range cases {
+		t.Run(name, func(t *testing.T) {
+			in := newInstance(t, "index.js", src, Options{Timeout: 200 * time.Millisecond})
+			done := make(chan error, 1)
+			go func() {
+				_, err := in.CallEvent(context.Background(), "processEvent", event(t, `{"properties":{}}`))
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				require.Error(t, err)
+			case <-time.After(time.Minute):
+				t.Fatal("the call never returned")
+			}
+		})
+	}
+}
+
+func TestInterruptedOperationsDoNotDelayTheNextCall(t *testing.T) {
+	release := make(chan struct{})
+	slow := AsyncFunc(func(ctx context.Context, args []any) (any, error) {
+		<-release // ignores ctx, as a careless host might
+		return nil, nil
+	})
+	in := newInstance(t, "index.js", `
+		export async function processEvent(e, { slow }) { await slow(); return e }
+		export function onEvent(e) { return 1 }`,
+		Options{Timeout: 100 * time.Millisecond, Meta: Members{{Key: "slow", Value: slow}}})
+	_, err := in.CallEvent(context.Background(), "processEvent", event(t, `{}`))
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	// A synchronous call must not wait for the first call's operation.
+	v, ok, err := in.Call(context.Background(), "onEvent", map[string]any{})
+	require.NoError(t, err)
+	assert.True(t, ok)
+	assert.Equal(t, 1.0, v)
+	close(release)
+}

@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"errors"
 	"reflect"
 	"strconv"
 
@@ -125,6 +126,13 @@ func (c *exporter) materialize(obj *ojson.Object) (*ojson.Object, error) {
 		nv, ok, err := c.plainValue(k, v)
 		if err != nil && !c.lenient {
 			return nil, err
+		}
+		var ie *goja.InterruptedError
+		if errors.As(err, &ie) {
+			c.stopped = true // out of time: keep what was read, at every level
+		}
+		if c.stopped {
+			break
 		}
 		if err == nil && ok {
 			out.SetRaw(k, nv)
