@@ -569,3 +569,19 @@ func TestHeapLimitCoversSetup(t *testing.T) {
 	assert.ErrorIs(t, err, ErrMemoryLimit)
 	assert.Empty(t, c.Configs())
 }
+
+func TestExportEventsWithoutBuffering(t *testing.T) {
+	c, sink := newChain(t)
+	p := loadJS(t, "exporter", `export async function exportEvents(events, { config }) {
+		console.log(config.tag, events.length, events.map(e => e.event).join(","))
+	}`)
+	_, err := c.Add(context.Background(), PluginConfig{Plugin: p, Config: map[string]any{"tag": "a", "exportEventsToIgnore": "$feature_flag_called, skipped"}})
+	require.NoError(t, err)
+	out, err := c.ProcessEvent(context.Background(), mustEvent(t, `{"event":"kept","properties":{}}`))
+	require.NoError(t, err)
+	v, _ := out.Property("$plugins_deferred")
+	assert.Equal(t, []any{"exporter (1)"}, v)
+	require.NoError(t, c.OnEvent(context.Background(), out))
+	require.NoError(t, c.OnEvent(context.Background(), mustEvent(t, `{"event":"skipped"}`)))
+	assert.Equal(t, []string{"exporter log: a 1 kept"}, sink.Lines())
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/plugchain/plugchain/ojson"
@@ -38,7 +39,7 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 	var succeeded, failed, deferred []any
 	var errs []error
 	for _, ic := range list {
-		if ic.has["onEvent"] || ic.has["onSnapshot"] {
+		if ic.has["onEvent"] || ic.has["onSnapshot"] || ic.has["exportEvents"] {
 			deferred = append(deferred, ic.label)
 		}
 		if !ic.has["processEvent"] {
@@ -154,20 +155,20 @@ func orEmpty(list []any) []any {
 }
 
 // OnEvent hands the final event to every plugin's onEvent (onSnapshot for $snapshot events),
-// all concurrently, and returns when they have finished. Errors are joined; see PluginErrors.
+// all concurrently, and returns when they have finished. A plugin with exportEvents and no
+// onEvent gets the event as a batch of one, unless its exportEventsToIgnore config lists the
+// event's name. Errors are joined; see PluginErrors.
 func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 	list, err := c.snapshot()
 	if err != nil {
 		return err
 	}
-	method := "onEvent"
-	if ev.Name() == "$snapshot" {
-		method = "onSnapshot"
-	}
+	snapshot := ev.Name() == "$snapshot"
 	var wg sync.WaitGroup
 	errs := make([]error, len(list))
 	for i, ic := range list {
-		if !ic.has[method] {
+		method := onEventMethod(ic, ev.Name(), snapshot)
+		if method == "" {
 			continue
 		}
 		wg.Add(1)
@@ -175,6 +176,9 @@ func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 			defer wg.Done()
 			errs[i] = c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 				_, _, err := c.call(ctx, ic, in, method, func(ctx context.Context) (any, bool, error) {
+					if method == "exportEvents" {
+						return in.Call(ctx, method, []any{ev.obj.Clone()})
+					}
 					_, err := in.CallEvent(ctx, method, ev.obj.Clone())
 					return nil, false, err
 				})
@@ -187,6 +191,32 @@ func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// onEventMethod picks the function that receives a final event, or "" for none.
+func onEventMethod(ic *installed, name string, snapshot bool) string {
+	switch {
+	case snapshot:
+		if ic.has["onSnapshot"] {
+			return "onSnapshot"
+		}
+	case ic.has["onEvent"]:
+		return "onEvent"
+	case ic.has["exportEvents"] && !ic.ignoresExport(name):
+		return "exportEvents"
+	}
+	return ""
+}
+
+// ignoresExport reports whether the config's exportEventsToIgnore (comma separated) lists name.
+func (ic *installed) ignoresExport(name string) bool {
+	list, _ := ic.Config["exportEventsToIgnore"].(string)
+	for _, n := range strings.Split(list, ",") {
+		if strings.TrimSpace(n) == name && name != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // Webhook is an HTTP request a plugin's composeWebhook asked for.
