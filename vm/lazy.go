@@ -127,8 +127,7 @@ func (c *exporter) materialize(obj *ojson.Object) (*ojson.Object, error) {
 		if err != nil && !c.lenient {
 			return nil, err
 		}
-		var ie *goja.InterruptedError
-		if errors.As(err, &ie) {
+		if err != nil && isInterrupt(err) {
 			c.stopped = true // out of time: keep what was read, at every level
 		}
 		if c.stopped {
@@ -173,4 +172,9 @@ func (c *exporter) plainValue(key string, v any) (any, bool, error) {
 func (in *Instance) detach() {
 	clear(in.wrappers)
 	in.wrappers = in.wrappers[:0]
+}
+
+func isInterrupt(err error) bool {
+	var ie *goja.InterruptedError
+	return errors.As(err, &ie)
 }
