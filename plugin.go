@@ -140,7 +140,8 @@ func ParseManifest(data []byte) (*Manifest, error) {
 	if err := dec.Decode(&raw); err != nil {
 		return nil, manifestJSONError(data, err)
 	}
-	if rest := bytes.TrimSpace(data[dec.InputOffset():]); len(rest) > 0 {
+	// Only JSON's own whitespace may follow (bytes.TrimSpace would also accept \v and \f).
+	if rest := bytes.Trim(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
 		line, col := lineCol(data, len(data)-len(bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n")))
 		return nil, &ConfigError{Msg: fmt.Sprintf("invalid JSON at line %d, column %d: unexpected data after the top-level object", line, col)}
 	}
