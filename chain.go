@@ -149,10 +149,9 @@ func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int) (*instal
 		ic.has["processEvent"] = true
 	}
 	if ic.has["getSettings"] {
-		res, _, err := c.call(ctx, ic, in, "getSettings", func(ctx context.Context) (any, bool, error) {
-			return in.Call(ctx, "getSettings")
-		})
+		res, _, err := in.Call(ctx, "getSettings")
 		if err != nil {
+			err = c.pluginError(ctx, ic, "getSettings", err)
 			ic.release(in)
 			c.teardown(ctx, ic)
 			return nil, err
@@ -229,20 +228,25 @@ func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error
 
 func (ic *installed) release(in *vm.Instance) { ic.pool <- in }
 
-// call runs f (a call on in; the instance applies the chain's per-call timeout) and wraps
-// its error.
-func (c *Chain) call(ctx context.Context, ic *installed, in *vm.Instance, method string, f func(context.Context) (any, bool, error)) (any, bool, error) {
-	v, ok, err := f(ctx)
-	if err != nil {
-		return nil, false, c.pluginError(ctx, ic, method, err)
-	}
-	return v, ok, nil
+// callEvent runs ic's event function method on ev (handed over to the VM, see
+// vm.Instance.CallEvent) and wraps its error. The instance applies the per-call timeout.
+func (c *Chain) callEvent(ctx context.Context, ic *installed, method string, ev *ojson.Object) (vm.EventResult, error) {
+	var res vm.EventResult
+	err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
+		var err error
+		res, err = in.CallEvent(ctx, method, ev)
+		return c.pluginError(ctx, ic, method, err)
+	})
+	return res, err
 }
 
 // pluginError wraps err with the plugin's identity, reports it to the error handler and log
 // sink, and turns the chain's own deadline into a *TimeoutError. ctx is the caller's context:
-// when it ended, its error is kept as it is.
-func (c *Chain) pluginError(ctx context.Context, ic *installed, method string, err error) *PluginError {
+// when it ended, its error is kept as it is. A nil err stays nil.
+func (c *Chain) pluginError(ctx context.Context, ic *installed, method string, err error) error {
+	if err == nil {
+		return nil
+	}
 	var pe *PluginError
 	if errors.As(err, &pe) {
 		return pe
@@ -408,11 +412,8 @@ func (c *Chain) teardown(ctx context.Context, ic *installed) error {
 			// An empty slot, now reserved: no instance can be created in it.
 		case in := <-ic.pool:
 			if ic.has["teardownPlugin"] {
-				_, _, err := c.call(ctx, ic, in, "teardownPlugin", func(ctx context.Context) (any, bool, error) {
-					return in.Call(ctx, "teardownPlugin")
-				})
-				if err != nil {
-					errs = append(errs, err)
+				if _, _, err := in.Call(ctx, "teardownPlugin"); err != nil {
+					errs = append(errs, c.pluginError(ctx, ic, "teardownPlugin", err))
 				}
 			}
 		case <-ctx.Done():

@@ -48,15 +48,7 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		if cur == ev.obj {
 			cur = cur.Clone()
 		}
-		var res vm.EventResult
-		err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
-			_, _, err := c.call(ctx, ic, in, "processEvent", func(ctx context.Context) (any, bool, error) {
-				var err error
-				res, err = in.CallEvent(ctx, "processEvent", cur)
-				return nil, false, err
-			})
-			return err
-		})
+		res, err := c.callEvent(ctx, ic, "processEvent", cur)
 		if errors.Is(err, errConfigGone) {
 			continue // removed while this event was on its way
 		}
@@ -174,16 +166,14 @@ func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
-				_, _, err := c.call(ctx, ic, in, method, func(ctx context.Context) (any, bool, error) {
-					if method == "exportEvents" {
-						return in.Call(ctx, method, []any{ev.obj.Clone()})
-					}
-					_, err := in.CallEvent(ctx, method, ev.obj.Clone())
-					return nil, false, err
+			if method == "exportEvents" {
+				errs[i] = c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
+					_, _, err := in.Call(ctx, method, []any{ev.obj.Clone()})
+					return c.pluginError(ctx, ic, method, err)
 				})
-				return err
-			})
+			} else {
+				_, errs[i] = c.callEvent(ctx, ic, method, ev.obj.Clone())
+			}
 			if errors.Is(errs[i], errConfigGone) {
 				errs[i] = nil
 			}
@@ -254,15 +244,7 @@ func (c *Chain) ComposeWebhooks(ctx context.Context, ev *Event) ([]Webhook, erro
 		if !ic.has["composeWebhook"] {
 			continue
 		}
-		var res vm.EventResult
-		err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
-			_, _, err := c.call(ctx, ic, in, "composeWebhook", func(ctx context.Context) (any, bool, error) {
-				var err error
-				res, err = in.CallEvent(ctx, "composeWebhook", shaped.Clone())
-				return nil, false, err
-			})
-			return err
-		})
+		res, err := c.callEvent(ctx, ic, "composeWebhook", shaped.Clone())
 		if errors.Is(err, errConfigGone) {
 			continue
 		}

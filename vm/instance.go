@@ -79,9 +79,6 @@ type Instance struct {
 	opCancel context.CancelFunc
 	expired  chan struct{} // closed when the call is interrupted; guarded by imu
 
-	// wrappers lists the lazy event wrappers made during the current call.
-	wrappers []*lazyObject
-
 	// inflight counts the current call's host operations whose completion has not run yet;
 	// stale counts those of earlier, interrupted calls. Touched only by the goroutine using
 	// the instance.
@@ -293,11 +290,10 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 		return res, fmt.Errorf("plugin does not define %s", name)
 	}
 	err := in.run(ctx, func() (err error) {
-		defer in.detach()
 		needInput := false
 		defer func() {
 			if x := recover(); x != nil {
-				err = panicError(x)
+				err = recoveredError(x)
 			}
 			if err != nil || needInput {
 				// The event as the plugin left it: PostHog keeps in-place changes made
@@ -476,8 +472,8 @@ func (in *Instance) readBack(ev *ojson.Object) *ojson.Object {
 }
 
 // clearInterrupt disarms the deadline hand-over and clears an interrupt it may have set, so
-// the runtime can run JavaScript again. It reports whether an interrupt had been set.
-func (in *Instance) clearInterrupt() bool {
+// the runtime can run JavaScript again.
+func (in *Instance) clearInterrupt() {
 	in.imu.Lock()
 	in.armed = false
 	fired := in.pending
@@ -490,7 +486,6 @@ func (in *Instance) clearInterrupt() bool {
 	if fired {
 		in.rt.ClearInterrupt()
 	}
-	return fired
 }
 
 // await calls fn and, if it returns a promise, runs the instance's loop until the promise

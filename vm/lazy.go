@@ -26,9 +26,7 @@ var lazyObjectType = reflect.TypeOf((*lazyObject)(nil))
 
 // lazy wraps obj for the current call. obj belongs to the runtime from then on.
 func (in *Instance) lazy(obj *ojson.Object) *goja.Object {
-	l := &lazyObject{in: in, obj: obj}
-	in.wrappers = append(in.wrappers, l)
-	return in.rt.NewDynamicObject(l)
+	return in.rt.NewDynamicObject(&lazyObject{in: in, obj: obj})
 }
 
 func (l *lazyObject) Get(key string) goja.Value {
@@ -165,13 +163,6 @@ func (c *exporter) plainValue(key string, v any) (any, bool, error) {
 	default:
 		return v, true, nil
 	}
-}
-
-// detach forgets the wrappers made during the call. They keep the objects they wrap, which
-// belong to the runtime from then on: CallEvent hands the host copies.
-func (in *Instance) detach() {
-	clear(in.wrappers)
-	in.wrappers = in.wrappers[:0]
 }
 
 func isInterrupt(err error) bool {
