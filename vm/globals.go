@@ -34,26 +34,34 @@ return { RetryError }
 
 var prelude = goja.MustCompile("plugchain:prelude", preludeSource, true)
 
+func init() {
+	registerGlobal("RetryError", func(in *Instance) (goja.Value, error) {
+		res, err := in.rt.RunProgram(prelude)
+		if err != nil {
+			return nil, err
+		}
+		return res.(*goja.Object).Get("RetryError"), nil
+	})
+	registerGlobal("console", func(in *Instance) (goja.Value, error) {
+		console := in.rt.NewObject()
+		for _, level := range []string{"log", "info", "warn", "error", "debug"} {
+			level := level
+			_ = console.Set(level, func(call goja.FunctionCall) goja.Value {
+				in.log(level, in.formatLog(call.Arguments))
+				return goja.Undefined()
+			})
+		}
+		return console, nil
+	})
+	registerModule("@posthog/plugin-scaffold", func(in *Instance) (goja.Value, error) {
+		m := in.rt.NewObject()
+		return m, m.Set("RetryError", in.rt.Get("RetryError"))
+	})
+}
+
 // moduleNotProvided is PostHog's message for a module outside its allow-list.
 func moduleNotProvided(name string) string {
 	return fmt.Sprintf("Cannot import '%s'! This package is not provided by PostHog in plugins.", name)
-}
-
-func (in *Instance) installGlobals() error {
-	res, err := in.rt.RunProgram(prelude)
-	if err != nil {
-		return err
-	}
-	in.scaffold = res.(*goja.Object)
-	console := in.rt.NewObject()
-	for _, level := range []string{"log", "info", "warn", "error", "debug"} {
-		level := level
-		_ = console.Set(level, func(call goja.FunctionCall) goja.Value {
-			in.log(level, in.formatLog(call.Arguments))
-			return goja.Undefined()
-		})
-	}
-	return in.rt.Set("console", console)
 }
 
 // formatLog joins console arguments as PostHog does: String(arg), except that plain objects
@@ -77,9 +85,8 @@ func (in *Instance) formatLog(args []goja.Value) string {
 // require serves the modules a plugin may import. Unknown names throw PostHog's error.
 func (in *Instance) require(call goja.FunctionCall) goja.Value {
 	name := call.Argument(0).String()
-	switch name {
-	case "@posthog/plugin-scaffold":
-		return in.scaffold
+	if v, ok := in.requireModule(name); ok {
+		return v
 	}
 	panic(in.newError("Error", moduleNotProvided(name)))
 }
@@ -196,31 +203,22 @@ func (in *Instance) asyncFunction(f AsyncFunc) func(goja.FunctionCall) goja.Valu
 		if in.callCtx == nil {
 			panic(in.jsError(errNoCallContext))
 		}
-		ctx := in.operationContext()
 		promise, resolve, reject := in.rt.NewPromise()
 		args, err := in.args(call)
 		if err != nil {
 			_ = reject(in.jsError(err))
 			return in.rt.ToValue(promise)
 		}
-		// Back-pressure: with every slot taken, finish earlier operations first.
-		for in.inflight+in.stale >= in.maxOps {
-			if err := in.runOne(ctx); err != nil {
-				panic(in.jsError(err))
-			}
-		}
-		in.inflight++
-		gen := in.generation
-		go func() {
+		in.startOp(func(ctx context.Context) func() {
 			res, err := safeAsync(ctx, f, args)
-			in.completions <- completion{generation: gen, run: func() {
+			return func() {
 				if err != nil {
 					_ = reject(in.jsError(err))
 					return
 				}
 				_ = resolve(in.resultToJS(res))
-			}}
-		}()
+			}
+		})
 		return in.rt.ToValue(promise)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"path"
 	"reflect"
 	"sync"
@@ -31,6 +32,11 @@ type AsyncFunc func(ctx context.Context, args []any) (any, error)
 // goroutine and must not block.
 type SyncFunc func(args []any) (any, error)
 
+// HTTPDoer sends HTTP requests; *http.Client implements it.
+type HTTPDoer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
 // Undefined stands for JavaScript's undefined among the arguments of an AsyncFunc or SyncFunc.
 var Undefined = undefinedValue{}
 
@@ -50,6 +56,15 @@ type Options struct {
 	// Timeout limits every call (running the plugin's top-level code included), on top of the
 	// deadline of the call's context; zero means no limit of its own.
 	Timeout time.Duration
+	// Globals are host-provided globals (posthog, for example), built on first use.
+	Globals map[string]Members
+	// Modules are host-provided modules plugins may require or import, built on first use.
+	// They take precedence over built-in modules of the same name.
+	Modules map[string]Members
+	// HTTP sends the requests of fetch. Nil makes fetch fail.
+	HTTP HTTPDoer
+	// Location is the time zone plugin code sees (Date, toLocaleString); nil means UTC.
+	Location *time.Location
 	// Created, if set, is called with the instance before the plugin's top-level code runs,
 	// so a host watchdog can interrupt that code too.
 	Created func(*Instance)
@@ -62,8 +77,12 @@ type Instance struct {
 	rt   *goja.Runtime
 	fns  map[string]goja.Callable
 	jobs *goja.Object
-	// scaffold is the @posthog/plugin-scaffold module object.
-	scaffold *goja.Object
+	// Host-provided globals and modules, and the modules required so far.
+	hostGlobals map[string]Members
+	hostModules map[string]Members
+	modules     map[string]goja.Value
+	http        HTTPDoer
+	loc         *time.Location
 	// errorProto is Error.prototype, taken before plugin code could replace Error.
 	errorProto *goja.Object
 	meta       *goja.Object
@@ -110,6 +129,14 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 		maxOps:  opts.MaxPendingOps,
 		timeout: opts.Timeout,
 		expired: make(chan struct{}),
+
+		hostGlobals: opts.Globals,
+		hostModules: opts.Modules,
+		http:        opts.HTTP,
+		loc:         opts.Location,
+	}
+	if in.loc == nil {
+		in.loc = time.UTC
 	}
 	if in.maxOps <= 0 {
 		in.maxOps = DefaultMaxPendingOps
@@ -123,7 +150,7 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 		stack = DefaultMaxCallStackSize
 	}
 	in.rt.SetMaxCallStackSize(stack)
-	if err := in.installGlobals(); err != nil {
+	if err := in.installLazyGlobals(); err != nil {
 		return nil, err
 	}
 	meta, err := in.buildMeta(opts.Meta)
