@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/dop251/goja"
 
@@ -42,17 +41,6 @@ func init() {
 		}
 		return res.(*goja.Object).Get("RetryError"), nil
 	})
-	registerGlobal("console", func(in *Instance) (goja.Value, error) {
-		console := in.rt.NewObject()
-		for _, level := range []string{"log", "info", "warn", "error", "debug"} {
-			level := level
-			_ = console.Set(level, func(call goja.FunctionCall) goja.Value {
-				in.log(level, in.formatLog(call.Arguments))
-				return goja.Undefined()
-			})
-		}
-		return console, nil
-	})
 	registerModule("@posthog/plugin-scaffold", func(in *Instance) (goja.Value, error) {
 		m := in.rt.NewObject()
 		return m, m.Set("RetryError", in.rt.Get("RetryError"))
@@ -62,24 +50,6 @@ func init() {
 // moduleNotProvided is PostHog's message for a module outside its allow-list.
 func moduleNotProvided(name string) string {
 	return fmt.Sprintf("Cannot import '%s'! This package is not provided by PostHog in plugins.", name)
-}
-
-// formatLog joins console arguments as PostHog does: String(arg), except that plain objects
-// and arrays are JSON-stringified.
-func (in *Instance) formatLog(args []goja.Value) string {
-	parts := make([]string, len(args))
-	for i, a := range args {
-		s := safeString(a)
-		if obj, ok := a.(*goja.Object); ok && (s == "[object Object]" || obj.ClassName() == "Array") {
-			if v, present, err := FromJS(in.rt, a); err == nil && present {
-				if b, err := ojson.Marshal(v); err == nil {
-					s = string(b)
-				}
-			}
-		}
-		parts[i] = s
-	}
-	return strings.Join(parts, " ")
 }
 
 // require serves the modules a plugin may import. Unknown names throw PostHog's error.
@@ -261,16 +231,4 @@ func (in *Instance) newError(name, msg string) *goja.Object {
 // Value is a host value that builds its own JavaScript representation, such as a byte array.
 type Value interface {
 	toJS(in *Instance) goja.Value
-}
-
-// Bytes is binary data that plugins see as a Buffer-like Uint8Array (attachments' contents).
-type Bytes []byte
-
-func (b Bytes) toJS(in *Instance) goja.Value {
-	buf := in.rt.NewArrayBuffer(append([]byte(nil), b...))
-	u8, err := in.rt.New(in.rt.Get("Uint8Array"), in.rt.ToValue(buf))
-	if err != nil {
-		panic(err)
-	}
-	return u8
 }
