@@ -106,6 +106,11 @@ type Instance struct {
 	completions chan completion
 	generation  uint64
 
+	// timers of the current call, created on first use; asyncErr is an exception thrown
+	// where no plugin code could catch it (a microtask), which fails the call.
+	timers   *timers
+	asyncErr error
+
 	// imu guards the interrupt hand-over between a call and its deadline timer.
 	imu     sync.Mutex
 	armed   bool
@@ -184,7 +189,7 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 			// The plugin's top level returned early: only what it exported so far counts.
 			in.discover(in.rt.NewArray(exports, module.Get("exports"), in.rt.NewObject()))
 		}
-		return nil
+		return in.drain(ctx)
 	})
 	if err != nil {
 		return nil, err
@@ -389,6 +394,8 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 		if x := recover(); x != nil {
 			err = recoveredError(x)
 		}
+		in.cancelTimers()
+		in.asyncErr = nil
 		if in.inflight > 0 {
 			// Completions of this call that are still in flight must not run JavaScript
 			// in a later call, nor keep a later call waiting.
@@ -533,10 +540,8 @@ func (in *Instance) await(ctx context.Context, fn goja.Callable, args ...goja.Va
 			return nil, err
 		}
 	}
-	for in.inflight > 0 {
-		if err := in.runOne(ctx); err != nil {
-			return nil, err
-		}
+	if err := in.drain(ctx); err != nil {
+		return nil, err
 	}
 	if !isPromise {
 		return v, nil
@@ -549,11 +554,26 @@ func (in *Instance) await(ctx context.Context, fn goja.Callable, args ...goja.Va
 
 var promiseType = reflect.TypeOf((*goja.Promise)(nil))
 
-// runOne waits for one host operation to complete and runs its continuation; a completion
-// of an earlier call is dropped. With nothing in flight for this call, the promise it waits
-// for can never settle: it waits for the deadline, as the reference server did, so the
-// outcome is the same typed timeout.
+// drain runs the loop until the call's host operations have finished and no timeout it set
+// is due before its deadline, so work a plugin started without awaiting it is not lost.
+func (in *Instance) drain(ctx context.Context) error {
+	for in.inflight > 0 || in.timeoutDue(ctx) || in.asyncErr != nil {
+		if err := in.runOne(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// runOne waits for one host operation to complete or one timer to be due, and runs its
+// continuation or callback; a completion of an earlier call is dropped. With nothing in
+// flight for this call and no timer, the promise it waits for can never settle: it waits for
+// the deadline, as the reference server did, so the outcome is the same typed timeout.
 func (in *Instance) runOne(ctx context.Context) error {
+	if err := in.asyncErr; err != nil {
+		in.asyncErr = nil
+		return err
+	}
 	in.imu.Lock()
 	expired := in.expired
 	in.imu.Unlock()
@@ -561,20 +581,42 @@ func (in *Instance) runOne(ctx context.Context) error {
 	if in.inflight+in.stale == 0 {
 		completions = nil // nothing will arrive
 	}
+	var wake <-chan time.Time
+	next := in.nextTimer()
+	if next != nil {
+		var due bool
+		if wake, due = in.timerWait(next); due {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return in.fireTimer(next)
+		}
+	}
 	select {
 	case c := <-completions:
+		in.stopTimerWait()
 		if c.generation != in.generation {
 			in.stale--
 			return nil
 		}
 		in.inflight--
 		c.run()
-		return nil
+		return in.takeAsyncErr()
+	case <-wake:
+		return in.fireTimer(next)
 	case <-ctx.Done():
+		in.stopTimerWait()
 		return ctx.Err()
 	case <-expired:
+		in.stopTimerWait()
 		return in.interruptCause(ctx)
 	}
+}
+
+func (in *Instance) takeAsyncErr() error {
+	err := in.asyncErr
+	in.asyncErr = nil
+	return err
 }
 
 // interruptCause is the error of an interrupted call: the caller's context's, or the timeout.
