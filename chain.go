@@ -36,6 +36,9 @@ func New(opts ...Option) *Chain {
 	for _, f := range opts {
 		f(&o)
 	}
+	if o.capturer == nil {
+		o.capturer = logCapturer{o.logs}
+	}
 	c := &Chain{opts: o, byID: map[int64]*installed{}, nextID: 1, stopWatch: make(chan struct{})}
 	if o.maxHeap > 0 {
 		go c.watchHeap()
@@ -50,6 +53,8 @@ type installed struct {
 	label string // "Name (id)", as in $plugins_succeeded
 	src   PluginSource
 	spec  vm.Members
+	// posthog connects the config's posthog global to the host; shared by its instances.
+	posthog *vm.PostHogHost
 
 	// pool holds idle instances; slots bounds how many exist (a token per instance).
 	pool  chan *vm.Instance
@@ -137,6 +142,7 @@ func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int) (*instal
 		slots:        make(chan struct{}, c.opts.poolSize),
 	}
 	ic.spec = c.metaSpec(ic, values)
+	ic.posthog = c.posthogHost(ic)
 	in, err := c.acquire(ctx, ic)
 	if err != nil {
 		return nil, err
@@ -182,6 +188,10 @@ func (c *Chain) newInstance(ctx context.Context, ic *installed) (*vm.Instance, e
 			c.opts.logs.PluginLog(context.Background(), src, level, msg)
 		},
 		MaxPendingOps: c.opts.maxOps,
+		HTTP:          c.opts.http,
+		Location:      c.opts.location,
+		Modules:       c.opts.modules,
+		PostHog:       ic.posthog,
 	})
 	if err != nil {
 		return nil, c.pluginError(ctx, ic, "load", err)

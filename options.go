@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/plugchain/plugchain/memstore"
+	"github.com/plugchain/plugchain/vm"
 )
 
 // DefaultTimeout is the time limit of one plugin call, as on PostHog.
@@ -25,6 +26,11 @@ type options struct {
 	onError  func(*PluginError)
 	maxOps   int
 	maxHeap  uint64
+
+	capturer   Capturer
+	posthogAPI PostHogAPI
+	location   *time.Location
+	modules    map[string]vm.Members
 }
 
 func defaultOptions() options {
@@ -35,6 +41,30 @@ func defaultOptions() options {
 		logs:     SlogSink{},
 		timeout:  DefaultTimeout,
 		poolSize: runtime.GOMAXPROCS(0),
+	}
+}
+
+// WithCapturer sets where posthog.capture sends events (default: the log sink, at level
+// "info").
+func WithCapturer(c Capturer) Option { return func(o *options) { o.capturer = c } }
+
+// WithPostHogAPI enables posthog.api with the credentials api returns; without it,
+// posthog.api calls reject.
+func WithPostHogAPI(api PostHogAPI) Option { return func(o *options) { o.posthogAPI = api } }
+
+// WithTimeZone sets the time zone plugin code runs in (Date's local time, toLocaleString).
+// The default is UTC, as on PostHog's servers, whatever the host's zone.
+func WithTimeZone(loc *time.Location) Option { return func(o *options) { o.location = loc } }
+
+// WithModule lets plugins require or import name, getting an object with the given members:
+// functions (vm.SyncFunc, or vm.AsyncFunc for ones returning a promise), JSON-like values
+// and nested vm.Members. A host module replaces a built-in one of the same name.
+func WithModule(name string, members vm.Members) Option {
+	return func(o *options) {
+		if o.modules == nil {
+			o.modules = map[string]vm.Members{}
+		}
+		o.modules[name] = members
 	}
 }
 

@@ -65,6 +65,8 @@ type Options struct {
 	HTTP HTTPDoer
 	// Location is the time zone plugin code sees (Date, toLocaleString); nil means UTC.
 	Location *time.Location
+	// PostHog connects the posthog global to the host; nil makes its functions reject.
+	PostHog *PostHogHost
 	// Created, if set, is called with the instance before the plugin's top-level code runs,
 	// so a host watchdog can interrupt that code too.
 	Created func(*Instance)
@@ -83,6 +85,7 @@ type Instance struct {
 	modules     map[string]goja.Value
 	http        HTTPDoer
 	loc         *time.Location
+	posthog     *PostHogHost
 	// errorProto is Error.prototype, taken before plugin code could replace Error.
 	errorProto *goja.Object
 	meta       *goja.Object
@@ -139,6 +142,7 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 		hostModules: opts.Modules,
 		http:        opts.HTTP,
 		loc:         opts.Location,
+		posthog:     opts.PostHog,
 	}
 	if in.loc == nil {
 		in.loc = time.UTC
