@@ -372,13 +372,31 @@ func cacheOps(ca Cache, ns string) map[string]any {
 	}
 }
 
+// orderedGeoIP is implemented by GeoIP backends that keep the record's key order (such as
+// geoip.Reader); a map[string]any loses the order of the top-level keys.
+type orderedGeoIP interface {
+	LocateObject(ctx context.Context, ip string) (*ojson.Object, error)
+}
+
 func (c *Chain) geoipLocate() vm.AsyncFunc {
 	return func(ctx context.Context, args []any) (any, error) {
 		ip, ok := arg(args, 0).(string)
 		if c.opts.geoip == nil || !ok || ip == "" {
 			return nil, nil
 		}
-		rec, err := c.opts.geoip.Locate(ctx, ip)
+		var rec any
+		var err error
+		if og, ok := c.opts.geoip.(orderedGeoIP); ok {
+			var o *ojson.Object
+			if o, err = og.LocateObject(ctx, ip); o != nil {
+				rec = o
+			}
+		} else {
+			var m map[string]any
+			if m, err = c.opts.geoip.Locate(ctx, ip); m != nil {
+				rec = m
+			}
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, err

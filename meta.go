@@ -52,6 +52,9 @@ type Cache interface {
 // GeoIP answers meta.geoip.locate. Locate returns a MaxMind City record in the shape of
 // @maxmind/geoip2-node (camelCase keys such as city.names.en and country.isoCode) as JSON-like
 // data (map[string]any, []any, strings, numbers, bools), or nil when the address is unknown.
+// A map loses the order of the record's top-level keys; a backend that also has a method
+// LocateObject(ctx, ip) (*ojson.Object, error), as geoip.Reader does, is called through it
+// instead, so plugins see geoip2-node's key order.
 type GeoIP interface {
 	Locate(ctx context.Context, ip string) (map[string]any, error)
 }

@@ -1,10 +1,12 @@
 // Command plugchain runs PostHog plugins on events from the command line.
 //
 //	plugchain run --chain CHAIN.json [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] < events.jsonl > out.jsonl
-//	plugchain run DIR [DIR...] < events.jsonl
+//	plugchain run [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] DIR [DIR...] < events.jsonl
 //
 // Each input line is one event as JSON; each surviving event is written as one JSON line, in
-// input order. Plugin console output and errors go to stderr.
+// input order. Plugin console output and errors go to stderr. With --geoip, meta.geoip.locate
+// answers from a MaxMind City database (GeoLite2-City.mmdb or GeoIP2-City.mmdb); without it,
+// locate resolves to null.
 package main
 
 import (
@@ -27,7 +29,7 @@ func main() {
 
 const usage = `usage:
   plugchain run --chain CHAIN.json [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] < events.jsonl > out.jsonl
-  plugchain run [--keep-dropped] [--timeout 30s] DIR [DIR...] < events.jsonl > out.jsonl
+  plugchain run [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] DIR [DIR...] < events.jsonl > out.jsonl
 `
 
 // run is the whole program, with its streams passed in so tests can drive it.

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/plugchain/plugchain"
+	"github.com/plugchain/plugchain/geoip"
 )
 
 func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -19,17 +20,13 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	chainPath := fs.String("chain", "", "chain file: {\"plugins\":[{\"path\":DIR,\"config\":{...},\"attachments\":{KEY:FILE}}]}")
 	keepDropped := fs.Bool("keep-dropped", false, "print null for a dropped event so output lines align with input lines")
-	geoip := fs.String("geoip", "", "MaxMind .mmdb file for meta.geoip")
+	geoipPath := fs.String("geoip", "", "MaxMind City database (.mmdb) for meta.geoip.locate")
 	timeout := fs.Duration("timeout", plugchain.DefaultTimeout, "time limit of each plugin call")
 	dirs, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
-		return 2
-	}
-	if *geoip != "" {
-		fmt.Fprintln(stderr, "plugchain run: --geoip: not supported yet")
 		return 2
 	}
 	if (*chainPath == "") == (len(dirs) == 0) {
@@ -42,7 +39,18 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 
 	logs := &stderrSink{w: stderr}
-	chain := plugchain.New(plugchain.WithTimeout(*timeout), plugchain.WithLogSink(logs), plugchain.WithHeapLimit(cliHeapLimit))
+	opts := []plugchain.Option{plugchain.WithTimeout(*timeout), plugchain.WithLogSink(logs), plugchain.WithHeapLimit(cliHeapLimit)}
+	if *geoipPath != "" {
+		db, err := geoip.Open(*geoipPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "plugchain run: --geoip: %v\n", err)
+			return 2
+		}
+		// Deferred before the chain's Close, so it runs after it: no lookup can be running.
+		defer db.Close()
+		opts = append(opts, plugchain.WithGeoIP(db))
+	}
+	chain := plugchain.New(opts...)
 	defer func() {
 		closeCtx, cancel := context.WithTimeout(context.Background(), *timeout)
 		defer cancel()

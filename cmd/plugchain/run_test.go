@@ -358,25 +358,26 @@ func TestRun(t *testing.T) {
 		{name: "help", args: []string{"help"}, code: 0, stdout: usage},
 		{name: "run -h", args: []string{"run", "-h"}, code: 0, stderr: []string{"usage:"}},
 		{
-			name:   "geoip is not supported yet (chain)",
+			name:   "geoip: database file missing",
 			files:  map[string]string{"chain.json": `{"plugins": [{"path": "plugins/tagger"}]}`},
 			args:   []string{"run", "--chain", "$ROOT/chain.json", "--geoip", "$ROOT/GeoLite2-City.mmdb"},
 			stdin:  lines(evA),
 			code:   2,
-			stderr: []string{"--geoip: not supported yet"},
+			stderr: []string{"plugchain run: --geoip: ", "$ROOT/GeoLite2-City.mmdb", "no such file"},
 		},
 		{
-			name:   "geoip is not supported yet (directories)",
-			args:   []string{"run", "--geoip=x.mmdb", "$ROOT/plugins/tagger"},
+			name:   "geoip: not a MaxMind database (directories)",
+			files:  map[string]string{"files/bad.mmdb": "this is not a MaxMind database\n"},
+			args:   []string{"run", "--geoip=$ROOT/files/bad.mmdb", "$ROOT/plugins/tagger"},
 			stdin:  lines(evA),
 			code:   2,
-			stderr: []string{"--geoip: not supported yet"},
+			stderr: []string{"plugchain run: --geoip: ", "$ROOT/files/bad.mmdb"},
 		},
 		{
-			name:   "geoip is not supported yet (alone)",
+			name:   "geoip: usage errors come first",
 			args:   []string{"run", "--geoip", "x.mmdb"},
 			code:   2,
-			stderr: []string{"--geoip: not supported yet"},
+			stderr: []string{"give either --chain"},
 		},
 	}
 	for _, tc := range tests {
@@ -396,6 +397,7 @@ func TestRun(t *testing.T) {
 				t.Errorf("stdout:\n%s\nwant:\n%s", res.stdout, tc.stdout)
 			}
 			for _, s := range tc.stderr {
+				s = strings.ReplaceAll(s, "$ROOT", root)
 				if !strings.Contains(res.stderr, s) {
 					t.Errorf("stderr does not contain %q:\n%s", s, res.stderr)
 				}
