@@ -8,7 +8,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"sync"
+	"time"
 
 	"github.com/plugchain/plugchain"
 	"github.com/plugchain/plugchain/geoip"
@@ -22,6 +24,8 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	keepDropped := fs.Bool("keep-dropped", false, "print null for a dropped event so output lines align with input lines")
 	geoipPath := fs.String("geoip", "", "MaxMind City database (.mmdb) for meta.geoip.locate")
 	timeout := fs.Duration("timeout", plugchain.DefaultTimeout, "time limit of each plugin call")
+	capturedPath := fs.String("captured", "", "file to write events from posthog.capture to, as JSON lines (default: stderr)")
+	tz := fs.String("tz", "UTC", "IANA time zone plugin code runs in")
 	dirs, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -38,8 +42,32 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return 2
 	}
 
+	loc, err := time.LoadLocation(*tz)
+	if err != nil {
+		fmt.Fprintf(stderr, "plugchain run: --tz: %v\n", err)
+		return 2
+	}
 	logs := &stderrSink{w: stderr}
-	opts := []plugchain.Option{plugchain.WithTimeout(*timeout), plugchain.WithLogSink(logs), plugchain.WithHeapLimit(cliHeapLimit)}
+	captured := &jsonLines{mu: &logs.mu, w: stderr}
+	if *capturedPath != "" {
+		f, err := os.Create(*capturedPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "plugchain run: --captured: %v\n", err)
+			return 2
+		}
+		// Deferred before the chain's Close, so it runs after it: nothing captures any more.
+		defer func() {
+			if err := captured.close(); err != nil {
+				fmt.Fprintf(stderr, "plugchain run: --captured: %v\n", err)
+			}
+		}()
+		bw := bufio.NewWriter(f)
+		captured = &jsonLines{mu: &sync.Mutex{}, w: bw, flush: bw.Flush, file: f}
+	}
+	opts := []plugchain.Option{
+		plugchain.WithTimeout(*timeout), plugchain.WithLogSink(logs), plugchain.WithHeapLimit(cliHeapLimit),
+		plugchain.WithCapturer(captured), plugchain.WithTimeZone(loc),
+	}
 	if *geoipPath != "" {
 		db, err := geoip.Open(*geoipPath)
 		if err != nil {
@@ -164,6 +192,35 @@ func processStream(ctx context.Context, chain *plugchain.Chain, stdin io.Reader,
 		return 1
 	}
 	return 0
+}
+
+// jsonLines writes each captured event as one JSON line.
+type jsonLines struct {
+	mu    *sync.Mutex
+	w     io.Writer
+	flush func() error
+	file  *os.File
+}
+
+func (j *jsonLines) Capture(_ context.Context, _ plugchain.PluginSource, ev *plugchain.Event) error {
+	b, err := ev.MarshalJSON()
+	if err != nil {
+		return err
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	_, err = j.w.Write(append(b, '\n'))
+	return err
+}
+
+func (j *jsonLines) close() error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	err := j.flush()
+	if cerr := j.file.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // stderrSink prints plugin console output and errors as plain lines.
