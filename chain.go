@@ -296,13 +296,14 @@ func (c *Chain) withInstance(ctx context.Context, ic *installed, f func(ic *inst
 }
 
 // runOn runs f on in, an instance taken from ic's pool, under the heap watchdog, and puts the
-// instance back afterwards, even if f panics; one stopped for memory is dropped instead.
+// instance back afterwards, even if f panics; one stopped for memory, or broken, is dropped
+// instead (the pool creates a fresh one when needed).
 func (c *Chain) runOn(ic *installed, in *vm.Instance, f func() error) (err error) {
 	c.watch(in)
 	defer func() {
 		c.unwatch(in)
-		if errors.Is(err, ErrMemoryLimit) {
-			<-ic.slots // its state may hold the memory
+		if errors.Is(err, ErrMemoryLimit) || in.Broken() {
+			<-ic.slots // its state may hold the memory, or it cannot run async code any more
 			return
 		}
 		ic.release(in)

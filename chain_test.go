@@ -271,7 +271,13 @@ func TestComposeWebhooks(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	c, _ := newChain(t)
+	// The default client refuses loopback addresses; the test server is on loopback.
+	blocked, _ := newChain(t)
+	err := blocked.SendWebhooks(context.Background(), []Webhook{{Plugin: "hook", ConfigID: 1, URL: srv.URL, Method: "POST"}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "address 127.0.0.1 is not allowed (loopback)")
+
+	c, _ := newChain(t, WithHTTP(srv.Client()))
 	addJS(t, c, "hook", fmt.Sprintf(`export function composeWebhook(event, { config }) {
 		if (event.event === "skip") return null
 		return { url: %q + "/hook", body: JSON.stringify({ text: event.event + " by " + event.distinct_id, keys: Object.keys(event) }) }
@@ -461,6 +467,8 @@ func TestReloadUnderLoad(t *testing.T) {
 	for i := 1; i <= 10; i++ {
 		require.NoError(t, c.Reload(context.Background(), PluginConfig{ID: id, Plugin: p, Config: map[string]any{"v": fmt.Sprint(i)}}))
 	}
+	// On a busy machine the reloads may all finish before a worker got going.
+	require.Eventually(t, func() bool { return processed.Load() > 0 }, 10*time.Second, time.Millisecond)
 	cancel()
 	wg.Wait()
 	assert.Positive(t, processed.Load())
@@ -584,4 +592,26 @@ func TestExportEventsWithoutBuffering(t *testing.T) {
 	require.NoError(t, c.OnEvent(context.Background(), out))
 	require.NoError(t, c.OnEvent(context.Background(), mustEvent(t, `{"event":"skipped"}`)))
 	assert.Equal(t, []string{"exporter log: a 1 kept"}, sink.Lines())
+}
+
+func TestStackOverflowReplacesInstance(t *testing.T) {
+	c, sink := newChain(t, WithPoolSize(1), WithTimeout(5*time.Second))
+	addJS(t, c, "rec", `function f(n) { return f(n + 1) + 1 }
+export async function processEvent(e) {
+    if (e.event === 'deep') f(0)
+    await Promise.resolve()
+    e.properties.ok = true
+    return e
+}`)
+	ctx := context.Background()
+	out, err := c.ProcessEvent(ctx, mustEvent(t, `{"event":"deep","properties":{}}`))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "RangeError: Maximum call stack size exceeded")
+	require.NotNil(t, out, "the event goes on unchanged")
+	// The overflowed instance cannot run promise jobs any more; the next call gets a new one.
+	out, err = c.ProcessEvent(ctx, mustEvent(t, `{"event":"fine","properties":{}}`))
+	require.NoError(t, err)
+	v, _ := out.Property("ok")
+	assert.Equal(t, true, v)
+	assert.Len(t, sink.errors, 1)
 }

@@ -1,7 +1,6 @@
 package plugchain
 
 import (
-	"net/http"
 	"runtime"
 	"time"
 
@@ -37,7 +36,7 @@ func defaultOptions() options {
 	return options{
 		storage:  memstore.NewStorage(),
 		cache:    memstore.NewCache(),
-		http:     &http.Client{Timeout: DefaultTimeout},
+		http:     NewHTTPClient(HTTPClientOptions{Timeout: DefaultTimeout}),
 		logs:     SlogSink{},
 		timeout:  DefaultTimeout,
 		poolSize: runtime.GOMAXPROCS(0),
@@ -77,7 +76,11 @@ func WithCache(c Cache) Option { return func(o *options) { o.cache = c } }
 // WithGeoIP sets the backend of meta.geoip.locate (default: none, locate returns null).
 func WithGeoIP(g GeoIP) Option { return func(o *options) { o.geoip = g } }
 
-// WithHTTP sets the client that sends webhooks (default: an http.Client with a 30 s timeout).
+// WithHTTP sets the client that sends plugins' fetch requests, posthog.api calls and
+// webhooks. The default is NewHTTPClient with a 30 s timeout, which refuses loopback, private,
+// link-local and metadata addresses; use NewHTTPClient with AllowPrivateNetworks to reach
+// them. A client of your own should not follow redirects (fetch follows them itself, checking
+// each hop) and should set DisableCompression on its transport (fetch decodes bodies itself).
 func WithHTTP(d HTTPDoer) Option { return func(o *options) { o.http = d } }
 
 // WithLogSink sets where console output and plugin errors go (default: slog.Default()). Every

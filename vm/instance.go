@@ -113,6 +113,8 @@ type Instance struct {
 	// where no plugin code could catch it (a microtask), which fails the call.
 	timers   *timers
 	asyncErr error
+	// broken is set when the runtime can no longer be trusted (see Broken).
+	broken bool
 
 	// imu guards the interrupt hand-over between a call and its deadline timer.
 	imu     sync.Mutex
@@ -162,6 +164,7 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 	if err := in.installLazyGlobals(); err != nil {
 		return nil, err
 	}
+	in.installLang()
 	meta, err := in.buildMeta(opts.Meta)
 	if err != nil {
 		return nil, err
@@ -245,6 +248,10 @@ func (in *Instance) discover(found *goja.Object) {
 		}
 	}
 }
+
+// Broken reports whether the instance must be thrown away: after a stack overflow goja stops
+// running promise jobs, so later async calls would hang until their timeout.
+func (in *Instance) Broken() bool { return in.broken }
 
 // Has reports whether the plugin defines the named function.
 func (in *Instance) Has(name string) bool {

@@ -57,6 +57,8 @@ func Transpile(filename string, src []byte) (string, error) {
 		Supported:      unsupportedSyntax,
 		Platform:       api.PlatformNeutral,
 		LogLevel:       api.LogLevelSilent,
+		// goja has no Symbol.asyncIterator; a lazy global stands for it (see lang.go).
+		Define: map[string]string{"Symbol.asyncIterator": asyncIteratorGlobal},
 		// TypeScript decorators and class fields as tsc compiles them for older targets,
 		// which is what PostHog's Babel pipeline produced.
 		TsconfigRaw: `{"compilerOptions":{"useDefineForClassFields":false}}`,

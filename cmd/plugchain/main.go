@@ -1,7 +1,7 @@
 // Command plugchain runs PostHog plugins on events from the command line.
 //
-//	plugchain run --chain CHAIN.json [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] < events.jsonl > out.jsonl
-//	plugchain run [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] DIR [DIR...] < events.jsonl
+//	plugchain run --chain CHAIN.json [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] [--allow-private-networks] < events.jsonl > out.jsonl
+//	plugchain run [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] [--allow-private-networks] DIR [DIR...] < events.jsonl
 //
 // Each input line is one event as JSON; each surviving event is written as one JSON line, in
 // input order. Plugin console output and errors go to stderr. With --geoip, meta.geoip.locate
@@ -29,8 +29,8 @@ func main() {
 }
 
 const usage = `usage:
-  plugchain run --chain CHAIN.json [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] < events.jsonl > out.jsonl
-  plugchain run [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] DIR [DIR...] < events.jsonl > out.jsonl
+  plugchain run --chain CHAIN.json [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] [--allow-private-networks] < events.jsonl > out.jsonl
+  plugchain run [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] [--allow-private-networks] DIR [DIR...] < events.jsonl > out.jsonl
 `
 
 // run is the whole program, with its streams passed in so tests can drive it.

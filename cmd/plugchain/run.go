@@ -26,6 +26,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	timeout := fs.Duration("timeout", plugchain.DefaultTimeout, "time limit of each plugin call")
 	capturedPath := fs.String("captured", "", "file to write events from posthog.capture to, as JSON lines (default: stderr)")
 	tz := fs.String("tz", "UTC", "IANA time zone plugin code runs in")
+	allowPrivate := fs.Bool("allow-private-networks", false, "let fetch reach loopback, private and link-local addresses")
 	dirs, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -67,6 +68,9 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	opts := []plugchain.Option{
 		plugchain.WithTimeout(*timeout), plugchain.WithLogSink(logs), plugchain.WithHeapLimit(cliHeapLimit),
 		plugchain.WithCapturer(captured), plugchain.WithTimeZone(loc),
+	}
+	if *allowPrivate {
+		opts = append(opts, plugchain.WithHTTP(plugchain.NewHTTPClient(plugchain.HTTPClientOptions{AllowPrivateNetworks: true, Timeout: *timeout})))
 	}
 	if *geoipPath != "" {
 		db, err := geoip.Open(*geoipPath)
