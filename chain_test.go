@@ -615,3 +615,20 @@ export async function processEvent(e) {
 	assert.Equal(t, true, v)
 	assert.Len(t, sink.errors, 1)
 }
+
+func TestTimeoutInAsyncFunctionReplacesInstance(t *testing.T) {
+	c, _ := newChain(t, WithPoolSize(1), WithTimeout(200*time.Millisecond))
+	addJS(t, c, "hang", `export async function processEvent(e) {
+    if (e.event === 'hang') for (;;) {}
+    await null
+    e.properties.ok = true
+    return e
+}`)
+	ctx := context.Background()
+	_, err := c.ProcessEvent(ctx, mustEvent(t, `{"event":"hang","properties":{}}`))
+	require.ErrorIs(t, err, ErrTimeout)
+	out, err := c.ProcessEvent(ctx, mustEvent(t, `{"event":"fine","properties":{}}`))
+	require.NoError(t, err)
+	v, _ := out.Property("ok")
+	assert.Equal(t, true, v)
+}

@@ -43,8 +43,6 @@ func (in *Instance) scriptError(ctx context.Context, err error) error {
 	}
 	var so *goja.StackOverflowError
 	if errors.As(err, &so) {
-		// goja's promise jobs stop running after a stack overflow: the instance is done.
-		in.broken = true
 		return &ScriptError{Name: "RangeError", Message: "Maximum call stack size exceeded"}
 	}
 	var ex *goja.Exception

@@ -3,6 +3,7 @@ package vm
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sort"
 
 	"github.com/dop251/goja"
@@ -55,7 +56,8 @@ func moduleNotProvided(name string) string {
 // require serves the modules a plugin may import. Unknown names throw PostHog's error.
 func (in *Instance) require(call goja.FunctionCall) goja.Value {
 	name := call.Argument(0).String()
-	if v, ok := in.requireModule(name); ok {
+	// Names starting with NUL hold per-instance internals (see buffer.go), not modules.
+	if v, ok := in.requireModule(name); ok && !strings.HasPrefix(name, "\x00") {
 		return v
 	}
 	panic(in.newError("Error", moduleNotProvided(name)))

@@ -249,8 +249,39 @@ func (in *Instance) discover(found *goja.Object) {
 	}
 }
 
-// Broken reports whether the instance must be thrown away: after a stack overflow goja stops
-// running promise jobs, so later async calls would hang until their timeout.
+// jobsProbe queues a promise job and reports, once run, whether it ran.
+var jobsProbe = goja.MustCompile("plugchain:jobs-probe", `(function () {
+    let ran = false
+    Promise.resolve().then(() => { ran = true })
+    return () => ran
+})()`, true)
+
+// jobsRun reports whether the runtime still runs promise jobs. An interrupt or stack
+// overflow inside an async function can leave goja's call stack non-empty, after which it
+// never runs jobs again: such an instance must be replaced.
+func (in *Instance) jobsRun() bool {
+	v, err := in.rt.RunProgram(jobsProbe)
+	if err != nil {
+		return false
+	}
+	check, ok := goja.AssertFunction(v)
+	if !ok {
+		return false
+	}
+	ran, err := check(goja.Undefined())
+	return err == nil && ran.ToBoolean()
+}
+
+// isUncatchable reports whether err ended the call without JavaScript being able to catch it.
+func isUncatchable(err error) bool {
+	var ie *goja.InterruptedError
+	var so *goja.StackOverflowError
+	return errors.As(err, &ie) || errors.As(err, &so)
+}
+
+// Broken reports whether the instance must be thrown away: after a stack overflow or an
+// interrupt inside an async function goja may stop running promise jobs, so later async calls
+// would hang until their timeout.
 func (in *Instance) Broken() bool { return in.broken }
 
 // Has reports whether the plugin defines the named function.
@@ -407,6 +438,9 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 		}
 		in.cancelTimers()
 		in.asyncErr = nil
+		if err != nil && !in.broken && isUncatchable(err) && !in.jobsRun() {
+			in.broken = true
+		}
 		if in.inflight > 0 {
 			// Completions of this call that are still in flight must not run JavaScript
 			// in a later call, nor keep a later call waiting.

@@ -13,7 +13,8 @@ import (
 // Timers (setTimeout, setInterval, setImmediate) live within one call: a call does not end
 // while a timeout it set is due before the call's deadline, so `await sleep(ms)` and
 // fire-and-forget timeouts both run; intervals, and timeouts due after the deadline, are
-// cancelled when the call ends, with a warning in the plugin's log. There are no goroutines
+// cancelled when the call ends, with a warning in the plugin's log. An unref'd timer neither
+// holds its call open nor is warned about, as an unref'd timer does not keep Node running. There are no goroutines
 // per timer: the instance's loop (runOne) runs the earliest due timer.
 
 // maxTimerDelay is Node's TIMEOUT_MAX; longer or invalid delays become 1 ms, as in Node.
@@ -25,6 +26,7 @@ type timer struct {
 	seq      uint64 // orders timers due at the same time by creation
 	interval time.Duration
 	repeat   bool
+	unref    bool // an unref'd timer does not keep its call open, as in Node
 	fn       goja.Callable
 	args     []goja.Value
 	index    int // in the heap; -1 once removed
@@ -69,24 +71,24 @@ type timers struct {
 	timeoutClass, immediateClass *goja.Object
 }
 
-const timersSource = `(function () {
+const timersSource = `(function (ctl) {
 class Timeout {
     constructor(id, repeat) { Object.defineProperty(this, "__id", { value: id }); this._repeat = repeat }
-    ref() { return this }
-    unref() { return this }
-    hasRef() { return true }
-    refresh() { return this }
+    ref() { ctl(this.__id, "ref"); return this }
+    unref() { ctl(this.__id, "unref"); return this }
+    hasRef() { return ctl(this.__id, "hasRef") }
+    refresh() { ctl(this.__id, "refresh"); return this }
     close() { clearTimeout(this); return this }
     [Symbol.toPrimitive]() { return this.__id }
 }
 class Immediate {
     constructor(id) { Object.defineProperty(this, "__id", { value: id }) }
-    ref() { return this }
-    unref() { return this }
-    hasRef() { return true }
+    ref() { ctl(this.__id, "ref"); return this }
+    unref() { ctl(this.__id, "unref"); return this }
+    hasRef() { return ctl(this.__id, "hasRef") }
 }
 return { Timeout, Immediate }
-})()`
+})`
 
 var timersProgram = goja.MustCompile("plugchain:timers", timersSource, true)
 
@@ -109,7 +111,12 @@ func (in *Instance) installTimers() error {
 	if in.timers != nil {
 		return nil
 	}
-	classes, err := in.rt.RunProgram(timersProgram)
+	build, err := in.rt.RunProgram(timersProgram)
+	if err != nil {
+		return err
+	}
+	buildFn, _ := goja.AssertFunction(build)
+	classes, err := buildFn(goja.Undefined(), in.rt.ToValue(in.timerControl))
 	if err != nil {
 		return err
 	}
@@ -178,6 +185,31 @@ func (in *Instance) installTimers() error {
 		return goja.Undefined()
 	}))
 	return nil
+}
+
+// timerControl serves the methods of Timeout and Immediate objects.
+func (in *Instance) timerControl(call goja.FunctionCall) goja.Value {
+	tm := in.timers.byID[call.Argument(0).ToInteger()]
+	switch call.Argument(1).String() {
+	case "hasRef":
+		return in.rt.ToValue(tm != nil && !tm.unref)
+	case "ref":
+		if tm != nil {
+			tm.unref = false
+		}
+	case "unref":
+		if tm != nil {
+			tm.unref = true
+		}
+	case "refresh":
+		if tm != nil && tm.index >= 0 {
+			t := in.timers
+			t.seq++
+			tm.due, tm.seq = time.Now().Add(tm.interval), t.seq
+			heap.Fix(&t.heap, tm.index)
+		}
+	}
+	return goja.Undefined()
 }
 
 // timerDelay converts a delay argument as Node does: not a number in [1, TIMEOUT_MAX] means 1.
@@ -285,7 +317,7 @@ func (in *Instance) timeoutDue(ctx context.Context) bool {
 		deadline, limited = d, true
 	}
 	for _, tm := range in.timers.heap {
-		if !tm.repeat && (!limited || tm.due.Before(deadline)) {
+		if !tm.repeat && !tm.unref && (!limited || tm.due.Before(deadline)) {
 			return true
 		}
 	}
@@ -302,6 +334,9 @@ func (in *Instance) cancelTimers() {
 	var timeouts, intervals int
 	for _, tm := range t.heap {
 		tm.index = -1
+		if tm.unref {
+			continue // unref'd: the plugin said it need not run
+		}
 		if tm.repeat {
 			intervals++
 		} else {
@@ -310,6 +345,9 @@ func (in *Instance) cancelTimers() {
 	}
 	t.heap = t.heap[:0]
 	clear(t.byID)
+	if timeouts+intervals == 0 {
+		return
+	}
 	in.log("warn", fmt.Sprintf("plugchain: cancelled %d timeout(s) and %d interval(s) still pending when the call ended; timers cannot outlive the call that set them", timeouts, intervals))
 }
 

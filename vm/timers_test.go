@@ -131,3 +131,38 @@ export function processEvent(e) {
 	require.NoError(t, err)
 	assert.Equal(t, `TypeError ERR_INVALID_ARG_TYPE: The "callback" argument must be of type function. Received type string ('x')`, props["msg"])
 }
+
+func TestUnrefTimers(t *testing.T) {
+	var logs []string
+	in := newInstance(t, "index.js", `
+export function processEvent(e, meta) {
+    meta.global.t = setTimeout(() => { meta.global.fired = true }, 30000).unref()
+    e.properties.hasRef = meta.global.t.hasRef()
+    const kept = setTimeout(() => { e.properties.kept = true }, 5)
+    kept.unref(); kept.ref()
+    e.properties.refAgain = kept.hasRef()
+    const refreshed = setTimeout(() => { e.properties.refreshed = true }, 10)
+    refreshed.refresh()
+    return e
+}`, Options{Timeout: 5 * time.Second, Log: func(level, msg string) { logs = append(logs, msg) }})
+	res, err := in.CallEvent(context.Background(), "processEvent", event(t, `{"event":"e","properties":{}}`))
+	require.NoError(t, err)
+	b, _ := ojson.Marshal(res.Value)
+	assert.JSONEq(t, `{"event":"e","properties":{"hasRef":false,"refAgain":true,"kept":true,"refreshed":true}}`, string(b))
+	assert.Empty(t, logs, "an unref'd timer is cancelled silently")
+}
+
+func TestInterruptedAsyncCallBreaksInstance(t *testing.T) {
+	src := `export async function processEvent(e) { if (e.properties.hang) for (;;) {} await null; return e }
+export function onEvent(e) { if (e.properties.hang) for (;;) {} }`
+	in := newInstance(t, "index.js", src, Options{Timeout: 100 * time.Millisecond})
+	_, err := in.CallEvent(context.Background(), "onEvent", event(t, `{"event":"e","properties":{"hang":true}}`))
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.False(t, in.Broken(), "an interrupted plain function leaves the runtime usable")
+	_, err = in.CallEvent(context.Background(), "processEvent", event(t, `{"event":"e","properties":{}}`))
+	require.NoError(t, err)
+
+	_, err = in.CallEvent(context.Background(), "processEvent", event(t, `{"event":"e","properties":{"hang":true}}`))
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.True(t, in.Broken(), "goja stops running promise jobs after an interrupt inside an async function")
+}

@@ -183,7 +183,7 @@ func TestRun(t *testing.T) {
 			stderr: []string{
 				"[Logger (1)] console.log: log line a\n",
 				"[Logger (1)] console.warn: warned\n",
-				`[Logger (1)] console.error: {"an":"object"}` + "\n",
+				"[Logger (1)] console.error: { an: 'object' }\n",
 			},
 		},
 		{
