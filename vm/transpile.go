@@ -17,6 +17,17 @@ var unsupportedSyntax = map[string]bool{
 	"top-level-await":      false,
 }
 
+// unsupportedWithPropertyEscapes is unsupportedSyntax for sources that may hold regex property
+// escapes (\p{...}, see regexp.go): esbuild does not look for them inside character classes,
+// so every u-flag (and y-flag) literal of such a source becomes a new RegExp call.
+var unsupportedWithPropertyEscapes = func() map[string]bool {
+	m := map[string]bool{"regexp-sticky-and-unicode-flags": false}
+	for k, v := range unsupportedSyntax {
+		m[k] = v
+	}
+	return m
+}()
+
 // SourceError is a syntax or transpile error located in a plugin's source.
 type SourceError struct {
 	File   string // path as given to Compile
@@ -47,6 +58,10 @@ func Transpile(filename string, src []byte) (string, error) {
 	case ".jsx":
 		loader = api.LoaderJSX
 	}
+	supported := unsupportedSyntax
+	if mayHavePropertyEscapes(src) {
+		supported = unsupportedWithPropertyEscapes
+	}
 	res := api.Transform(string(src), api.TransformOptions{
 		Loader:         loader,
 		Format:         api.FormatCommonJS,
@@ -54,11 +69,14 @@ func Transpile(filename string, src []byte) (string, error) {
 		Sourcemap:      api.SourceMapInline,
 		SourcesContent: api.SourcesContentExclude,
 		Target:         api.ESNext,
-		Supported:      unsupportedSyntax,
+		Supported:      supported,
 		Platform:       api.PlatformNeutral,
 		LogLevel:       api.LogLevelSilent,
-		// goja has no Symbol.asyncIterator; a lazy global stands for it (see lang.go).
-		Define: map[string]string{"Symbol.asyncIterator": asyncIteratorGlobal},
+		// goja has no Symbol.asyncIterator; a lazy global stands for it (see lang.go). RegExp
+		// goes through a lazy global that first patches it (see regexp.go).
+		Define: map[string]string{"Symbol.asyncIterator": asyncIteratorGlobal, "RegExp": regexpGlobal},
+		// Report each regex literal esbuild turns into a new RegExp(...) call.
+		LogOverride: map[string]api.LogLevel{"unsupported-regexp": api.LogLevelWarning},
 		// TypeScript decorators and class fields as tsc compiles them for older targets,
 		// which is what PostHog's Babel pipeline produced.
 		TsconfigRaw: `{"compilerOptions":{"useDefineForClassFields":false}}`,
@@ -76,5 +94,14 @@ func Transpile(filename string, src []byte) (string, error) {
 		}
 		return "", se
 	}
-	return string(res.Code), nil
+	code := string(res.Code)
+	for _, w := range res.Warnings {
+		if w.ID == "unsupported-regexp" {
+			// Those calls name the global RegExp (Define does not reach them): patch it before
+			// any code runs. Same line, so line numbers stay.
+			code = regexpGlobal + ";" + code
+			break
+		}
+	}
+	return code, nil
 }
