@@ -13,7 +13,13 @@
 //
 // Each plugin function runs in a sandboxed JavaScript VM (goja) under the caller's context and
 // a per-call time limit; a plugin that throws, loops or never settles its promise yields a
-// *PluginError, never a crash. The host supplies storage, cache, GeoIP, HTTP and logging through
-// small interfaces (Storage, Cache, GeoIP, HTTPDoer, LogSink); in-memory defaults from package
-// memstore make a Chain work with no setup.
+// *PluginError, never a crash. The host supplies storage, cache, GeoIP, HTTP, logging and
+// captured events through small interfaces (Storage, Cache, GeoIP, HTTPDoer, LogSink,
+// Capturer, PostHogAPI); in-memory defaults from package memstore make a Chain work with no
+// setup, and package geoip reads MaxMind databases.
+//
+// Plugins see the globals and modules PostHog's server gave them with Node.js behaviour: URL,
+// Buffer, fetch (node-fetch v2, with private networks refused by the default client), crypto,
+// zlib, stream, timers bounded by the call, console formatting like Node's, dates in UTC (or
+// WithTimeZone's zone) with ICU's locale formatting, posthog.capture and posthog.api.
 package plugchain

@@ -1017,7 +1017,6 @@ func fetchParseURL(input, base string, hasBase bool) (*url.URL, bool) {
 	return u, true
 }
 
-
 // fetchSource is node-fetch v2.7's JavaScript, adapted: a factory taking the Go host functions.
 const fetchSource = `(function (host) {
 'use strict';

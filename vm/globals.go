@@ -3,8 +3,8 @@ package vm
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sort"
+	"strings"
 
 	"github.com/dop251/goja"
 

@@ -15,7 +15,6 @@ import (
 	"github.com/plugchain/plugchain/ojson"
 )
 
-
 // benchJSONArray is a larger JSON text: an array of event-like objects with non-ASCII text.
 var benchJSONArray = "[" + strings.Repeat(benchEventJSON+",", 49) + benchEventJSON + "]"
 
