@@ -2,6 +2,10 @@ package plugchain
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"sync"
 	"testing"
@@ -111,4 +115,38 @@ export async function processEvent(e) {
 	require.NoError(t, err)
 	r, _ := out.Property("r")
 	assert.Equal(t, `["a!","name-42","1.2",true]`, jsonValue(t, r))
+}
+
+func TestPostHogAPI(t *testing.T) {
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		got = append(got, r.Method+" "+r.URL.Path+"?"+r.URL.RawQuery+" "+r.Header.Get("Authorization")+" "+string(body))
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"results":[{"id":1}]}`)
+	}))
+	defer srv.Close()
+	api := StaticPostHogAPI{Host: srv.URL + "/", ProjectToken: "phc_project", PersonalAPIKey: "phx_personal"}
+	c, _ := newChain(t, WithPostHogAPI(api), WithHTTP(srv.Client()))
+	_, err := c.Add(context.Background(), PluginConfig{ID: 1, Plugin: loadJS(t, "p", `
+export async function processEvent(e) {
+    const res = await posthog.api.get('/api/projects/@current/persons', { data: { search: 'ada lovelace' } })
+    e.properties.status = res.status
+    e.properties.first = (await res.json()).results[0].id
+    await posthog.api.post('api/annotations', { data: { content: 'deploy' } })
+    await posthog.api.delete('/api/thing/1')
+    return e
+}`)})
+	require.NoError(t, err)
+	out, err := c.ProcessEvent(context.Background(), mustEvent(t, `{"event":"e","properties":{}}`))
+	require.NoError(t, err)
+	status, _ := out.Property("status")
+	first, _ := out.Property("first")
+	assert.Equal(t, float64(200), status)
+	assert.Equal(t, float64(1), first)
+	assert.Equal(t, []string{
+		"GET /api/projects/@current/persons?search=ada+lovelace&token=phc_project Bearer phx_personal ",
+		`POST /api/annotations?token=phc_project Bearer phx_personal {"content":"deploy"}`,
+		"DELETE /api/thing/1?token=phc_project Bearer phx_personal ",
+	}, got)
 }
