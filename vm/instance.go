@@ -165,6 +165,7 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 		return nil, err
 	}
 	in.installLang()
+	in.installIntl()
 	meta, err := in.buildMeta(opts.Meta)
 	if err != nil {
 		return nil, err

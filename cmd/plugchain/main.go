@@ -16,12 +16,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"time"
 )
 
 func main() {
-	// Plugin code sees UTC, as on PostHog's servers.
-	time.Local = time.UTC
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

@@ -15,11 +15,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under examples/testdata")
 
-func TestMain(m *testing.M) {
-	time.Local = time.UTC // as main does
-	os.Exit(m.Run())
-}
-
 // examplesDir is /work/main/examples, seen from this package's directory.
 var examplesDir = filepath.Join("..", "..", "examples")
 

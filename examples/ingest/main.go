@@ -50,8 +50,6 @@ const (
 )
 
 func main() {
-	// Plugin code sees UTC, as on PostHog's servers.
-	time.Local = time.UTC
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	slog.SetDefault(logger)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
