@@ -3,6 +3,7 @@ package vm
 import (
 	"encoding/base64"
 	"encoding/hex"
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -10,6 +11,11 @@ import (
 
 	"github.com/dop251/goja"
 )
+
+// maxBufferAlloc caps one Buffer allocation. Node allows 4 GiB, but a single allocation is
+// out of reach of the per-call timeout and would be taken from the host's memory at once; no
+// event-processing plugin needs a quarter of a GiB in one buffer.
+const maxBufferAlloc = 256 << 20
 
 // Bytes is binary data that plugins see as a Buffer (attachments' contents).
 type Bytes []byte
@@ -281,8 +287,13 @@ func (r *bufferRealm) binding() *goja.Object {
 		return goja.Undefined()
 	})
 	set("alloc", func(c goja.FunctionCall) goja.Value {
-		return r.wrap(make([]byte, int(c.Argument(0).ToInteger())))
+		n := c.Argument(0).ToInteger()
+		if n < 0 || n > maxBufferAlloc {
+			panic(r.in.newError("RangeError", fmt.Sprintf("Array buffer allocation failed: %d bytes is over plugchain's limit of %d", n, maxBufferAlloc)))
+		}
+		return r.wrap(make([]byte, int(n)))
 	})
+	_ = b.Set("maxAlloc", maxBufferAlloc)
 	set("fromString", func(c goja.FunctionCall) goja.Value {
 		return r.wrap(encodeString(c.Argument(0), c.Argument(1).String()))
 	})
@@ -1434,6 +1445,8 @@ const {
 const { validateArray, validateBuffer, validateInteger, validateNumber, validateString, getTypedArrayTag } = errors
 
 const kMaxLength = 2 ** 32
+// One allocation is capped well below Node's 4 GiB (see maxBufferAlloc).
+const kMaxAlloc = binding.maxAlloc
 const kStringMaxLength = 2 ** 29 - 24
 const validateOffset = (value, name, min = 0, max = kMaxLength) => validateInteger(value, name, min, max)
 const isUint8Array = (v) => getTypedArrayTag.call(v) === 'Uint8Array'
@@ -1568,7 +1581,7 @@ Buffer.of = of
 Object.setPrototypeOf(Buffer, Uint8Array)
 
 Buffer.alloc = function alloc(size, fill, encoding) {
-  validateNumber(size, 'size', 0, kMaxLength)
+  validateNumber(size, 'size', 0, kMaxAlloc)
   if (fill !== undefined && fill !== 0 && size > 0) {
     const buf = binding.alloc(size)
     return _fill(buf, fill, 0, buf.length, encoding)
@@ -1577,12 +1590,12 @@ Buffer.alloc = function alloc(size, fill, encoding) {
 }
 
 Buffer.allocUnsafe = function allocUnsafe(size) {
-  validateNumber(size, 'size', 0, kMaxLength)
+  validateNumber(size, 'size', 0, kMaxAlloc)
   return binding.alloc(size)
 }
 
 Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) {
-  validateNumber(size, 'size', 0, kMaxLength)
+  validateNumber(size, 'size', 0, kMaxAlloc)
   return binding.alloc(size)
 }
 

@@ -185,3 +185,23 @@ func BenchmarkBufferRealmBuild(b *testing.B) {
 		in.newBuffer(nil)
 	}
 }
+
+func TestBufferAllocationCap(t *testing.T) {
+	in := newInstance(t, "index.js", `export function processEvent(e) {
+    const out = []
+    for (const f of [() => Buffer.alloc(3e9), () => Buffer.allocUnsafe(2 ** 28 + 1), () => Buffer.allocUnsafeSlow(1e9)]) {
+        try { f(); out.push('allocated') } catch (err) { out.push(err.name + ' ' + err.code + ': ' + err.message) }
+    }
+    out.push(Buffer.alloc(2 ** 20).length)
+    e.properties.out = out
+    return e
+}`, Options{})
+	res, err := in.CallEvent(context.Background(), "processEvent", event(t, `{"event":"e","properties":{}}`))
+	require.NoError(t, err)
+	b, _ := ojson.Marshal(res.Value)
+	assert.JSONEq(t, `{"event":"e","properties":{"out":[
+		"RangeError ERR_OUT_OF_RANGE: The value of \"size\" is out of range. It must be >= 0 && <= 268435456. Received 3000000000",
+		"RangeError ERR_OUT_OF_RANGE: The value of \"size\" is out of range. It must be >= 0 && <= 268435456. Received 268435457",
+		"RangeError ERR_OUT_OF_RANGE: The value of \"size\" is out of range. It must be >= 0 && <= 268435456. Received 1000000000",
+		1048576]}}`, string(b))
+}
