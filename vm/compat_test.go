@@ -214,6 +214,11 @@ func TestCompat(t *testing.T) {
 		}
 		t.Skip("node not installed")
 	}
+	// The expected outputs are Node 20's (V8 11.3, ICU 7x): other majors word some messages
+	// differently.
+	if v, err := exec.Command(node, "--version").Output(); err != nil || !strings.HasPrefix(string(v), "v20.") {
+		t.Fatalf("the compatibility suite compares with Node 20; %s --version says %q (%v)", node, strings.TrimSpace(string(v)), err)
+	}
 	total := 0
 	for _, file := range compatFiles(t) {
 		base := strings.TrimSuffix(filepath.Base(file), ".js")
