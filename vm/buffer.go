@@ -293,7 +293,6 @@ func (r *bufferRealm) binding() *goja.Object {
 		}
 		return r.wrap(make([]byte, int(n)))
 	})
-	_ = b.Set("maxAlloc", maxBufferAlloc)
 	set("fromString", func(c goja.FunctionCall) goja.Value {
 		return r.wrap(encodeString(c.Argument(0), c.Argument(1).String()))
 	})
@@ -1445,8 +1444,6 @@ const {
 const { validateArray, validateBuffer, validateInteger, validateNumber, validateString, getTypedArrayTag } = errors
 
 const kMaxLength = 2 ** 32
-// One allocation is capped well below Node's 4 GiB (see maxBufferAlloc).
-const kMaxAlloc = binding.maxAlloc
 const kStringMaxLength = 2 ** 29 - 24
 const validateOffset = (value, name, min = 0, max = kMaxLength) => validateInteger(value, name, min, max)
 const isUint8Array = (v) => getTypedArrayTag.call(v) === 'Uint8Array'
@@ -1581,7 +1578,7 @@ Buffer.of = of
 Object.setPrototypeOf(Buffer, Uint8Array)
 
 Buffer.alloc = function alloc(size, fill, encoding) {
-  validateNumber(size, 'size', 0, kMaxAlloc)
+  validateNumber(size, 'size', 0, kMaxLength)
   if (fill !== undefined && fill !== 0 && size > 0) {
     const buf = binding.alloc(size)
     return _fill(buf, fill, 0, buf.length, encoding)
@@ -1590,12 +1587,12 @@ Buffer.alloc = function alloc(size, fill, encoding) {
 }
 
 Buffer.allocUnsafe = function allocUnsafe(size) {
-  validateNumber(size, 'size', 0, kMaxAlloc)
+  validateNumber(size, 'size', 0, kMaxLength)
   return binding.alloc(size)
 }
 
 Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) {
-  validateNumber(size, 'size', 0, kMaxAlloc)
+  validateNumber(size, 'size', 0, kMaxLength)
   return binding.alloc(size)
 }
 

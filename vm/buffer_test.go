@@ -200,8 +200,8 @@ func TestBufferAllocationCap(t *testing.T) {
 	require.NoError(t, err)
 	b, _ := ojson.Marshal(res.Value)
 	assert.JSONEq(t, `{"event":"e","properties":{"out":[
-		"RangeError ERR_OUT_OF_RANGE: The value of \"size\" is out of range. It must be >= 0 && <= 268435456. Received 3000000000",
-		"RangeError ERR_OUT_OF_RANGE: The value of \"size\" is out of range. It must be >= 0 && <= 268435456. Received 268435457",
-		"RangeError ERR_OUT_OF_RANGE: The value of \"size\" is out of range. It must be >= 0 && <= 268435456. Received 1000000000",
+		"RangeError undefined: Array buffer allocation failed: 3000000000 bytes is over plugchain's limit of 268435456",
+		"RangeError undefined: Array buffer allocation failed: 268435457 bytes is over plugchain's limit of 268435456",
+		"RangeError undefined: Array buffer allocation failed: 1000000000 bytes is over plugchain's limit of 268435456",
 		1048576]}}`, string(b))
 }
