@@ -163,6 +163,23 @@ func (o *Object) Delete(key string) bool {
 	return true
 }
 
+// AppendOrdered adds key after the existing keys without looking for it first. It is for
+// copying the keys of another object in their order (a key the object already has, or an
+// array-index key after other keys, would break the object): the copy then costs no lookups.
+func (o *Object) AppendOrdered(key string, v any) {
+	if len(key) > 0 && key[0] >= '0' && key[0] <= '9' {
+		if _, ok := arrayIndex(key); ok {
+			o.nIndex++
+		}
+	}
+	o.entries = append(o.entries, entry{key, v})
+	if o.index != nil {
+		o.index[key] = len(o.entries) - 1
+	} else if len(o.entries) > indexThreshold {
+		o.reindex()
+	}
+}
+
 // reindex rebuilds the key index of a large object (small ones are scanned).
 func (o *Object) reindex() {
 	if len(o.entries) <= indexThreshold {

@@ -150,3 +150,26 @@ func TestConcurrentReadsOfLargeObjects(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestAppendOrdered(t *testing.T) {
+	src := NewObject(0)
+	for i := 0; i < 40; i++ {
+		src.Set(fmt.Sprint(39-i), i) // index keys: Set sorts them
+	}
+	src.Set("b", 1)
+	src.Set("a", 2)
+	c := NewObject(src.Len())
+	for i := 0; i < src.Len(); i++ {
+		k, v := src.At(i)
+		c.AppendOrdered(k, v)
+	}
+	assert.Equal(t, src.Keys(), c.Keys())
+	// The copy behaves like an object built with Set: lookups (indexed past 32 keys) and
+	// later inserts of index keys land where JavaScript puts them.
+	v, ok := c.Get("a")
+	assert.True(t, ok)
+	assert.Equal(t, float64(2), v)
+	c.Set("40", "x")
+	assert.Equal(t, "40", c.Keys()[40])
+	assert.Equal(t, "b", c.Keys()[41])
+}

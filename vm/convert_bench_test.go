@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"context"
 	"testing"
 
 	"github.com/dop251/goja"
@@ -26,6 +27,50 @@ func BenchmarkFromJS(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if _, _, err := FromJS(rt, v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCallEventTouchedProperties is one processEvent that changes event.properties, so
+// the result is materialized from the lazy event: the cost of the conversion back.
+func BenchmarkCallEventTouchedProperties(b *testing.B) {
+	p, err := Compile("index.js", []byte(`export function processEvent(e) { e.properties.hello = 'world'; return e }`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	in, err := New(context.Background(), p, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	src, err := ojson.ParseObject([]byte(benchEventJSON))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := in.CallEvent(context.Background(), "processEvent", src.Clone()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMaterialize copies an untouched 30-property event out of a runtime.
+func BenchmarkMaterialize(b *testing.B) {
+	src, err := ojson.ParseObject([]byte(benchEventJSON))
+	if err != nil {
+		b.Fatal(err)
+	}
+	props, _ := src.GetObject("properties")
+	for i := 0; i < 14; i++ {
+		props.Set("extra_"+string(rune('a'+i)), float64(i))
+	}
+	c := exporter{rt: goja.New()}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := c.materialize(src); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -132,7 +132,7 @@ func (c *exporter) materialize(obj *ojson.Object) (*ojson.Object, error) {
 			break
 		}
 		if err == nil && ok {
-			out.SetRaw(k, nv)
+			out.AppendOrdered(k, nv) // obj's keys are unique and in order
 		}
 	}
 	return out, nil
