@@ -632,3 +632,35 @@ func TestTimeoutInAsyncFunctionReplacesInstance(t *testing.T) {
 	v, _ := out.Property("ok")
 	assert.Equal(t, true, v)
 }
+
+func TestHostEventIsNeverChanged(t *testing.T) {
+	c, _ := newChain(t)
+	mutate := `(e, meta) => {
+    e.properties.$set.company.name = 'changed'
+    e.properties.list.push(4)
+    e.properties.list[0].x = 'changed'
+    e.top.deep.value = 'changed'
+    delete e.properties.gone
+    meta.global.stash = meta.global.stash || e
+    meta.global.stash.properties.$set.company.size = -1
+}`
+	addJS(t, c, "first", `export function processEvent(e, meta) { (`+mutate+`)(e, meta); return e }`)
+	addJS(t, c, "on1", `export function onEvent(e, meta) { (`+mutate+`)(e, meta) }`)
+	addJS(t, c, "on2", `export function onEvent(e, meta) { (`+mutate+`)(e, meta) }`)
+	const input = `{"event":"e","top":{"deep":{"value":1}},"properties":{"$set":{"company":{"name":"Acme","size":50}},"list":[{"x":1},2,3],"gone":true}}`
+	ev := mustEvent(t, input)
+	out, err := c.ProcessEvent(context.Background(), ev)
+	require.NoError(t, err)
+	assert.JSONEq(t, input, jsonOf(t, ev), "ProcessEvent must not change the host's event")
+	set, _ := out.Property("$set")
+	assert.Equal(t, `{"company":{"name":"changed","size":-1}}`, jsonValue(t, set))
+	before := jsonOf(t, out)
+	require.NoError(t, c.OnEvent(context.Background(), out))
+	assert.Equal(t, before, jsonOf(t, out), "OnEvent must not change the host's event")
+	// A plugin that kept the event in meta.global changes only its own copy afterwards.
+	again, err := c.ProcessEvent(context.Background(), mustEvent(t, input))
+	require.NoError(t, err)
+	assert.Equal(t, before, jsonOf(t, out))
+	list, _ := again.Property("list")
+	assert.Equal(t, `[{"x":"changed"},2,3,4]`, jsonValue(t, list))
+}
