@@ -241,24 +241,10 @@ func (ic *installed) release(in *vm.Instance) { ic.pool <- in }
 // callEvent runs ic's event function method on ev (handed over to the VM, see
 // vm.Instance.CallEvent) and wraps its error. The instance applies the per-call timeout.
 func (c *Chain) callEvent(ctx context.Context, ic *installed, method string, ev *ojson.Object) (vm.EventResult, error) {
-	return c.callEventOn(ctx, ic, method, ev, false)
-}
-
-// callEventShared is callEvent on an event the caller keeps (and nobody changes meanwhile):
-// the plugin copies the parts it reads instead of getting a whole copy up front.
-func (c *Chain) callEventShared(ctx context.Context, ic *installed, method string, ev *ojson.Object) (vm.EventResult, error) {
-	return c.callEventOn(ctx, ic, method, ev, true)
-}
-
-func (c *Chain) callEventOn(ctx context.Context, ic *installed, method string, ev *ojson.Object, shared bool) (vm.EventResult, error) {
 	var res vm.EventResult
 	err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 		var err error
-		if shared {
-			res, err = in.CallEventShared(ctx, method, ev)
-		} else {
-			res, err = in.CallEvent(ctx, method, ev)
-		}
+		res, err = in.CallEvent(ctx, method, ev)
 		return c.pluginError(ctx, ic, method, err)
 	})
 	return res, err

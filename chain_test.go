@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/plugchain/plugchain/ojson"
 )
 
 // addJS loads src as a plugin called name and attaches it to c.
@@ -663,4 +665,22 @@ func TestHostEventIsNeverChanged(t *testing.T) {
 	assert.Equal(t, before, jsonOf(t, out))
 	list, _ := again.Property("list")
 	assert.Equal(t, `[{"x":"changed"},2,3,4]`, jsonValue(t, list))
+}
+
+// A plugin may keep an event (meta.global) and read it in a later call, after the host has
+// changed or reused its own event: what the plugin kept must be its own copy.
+func TestKeptEventsDoNotShareTheHostsEvent(t *testing.T) {
+	c, _ := newChain(t)
+	addJS(t, c, "keeper", `export function onEvent(e, meta) {
+    if (e.event === 'keep') { meta.global.kept = e; return }
+    e.properties.seen = meta.global.kept.properties.$set.company.name
+    throw new Error(meta.global.kept.properties.$set.company.name)
+}`)
+	ev := mustEvent(t, `{"event":"keep","properties":{"$set":{"company":{"name":"Acme"}}}}`)
+	require.NoError(t, c.OnEvent(context.Background(), ev))
+	set, _ := ev.Property("$set")
+	set.(*ojson.Object).Set("company", "replaced by the host")
+	err := c.OnEvent(context.Background(), mustEvent(t, `{"event":"read","properties":{}}`))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "Error: Acme")
 }

@@ -45,14 +45,10 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		if !ic.has["processEvent"] {
 			continue
 		}
-		var res vm.EventResult
-		var err error
 		if cur == ev.obj {
-			// The host's event: the plugin copies only what it reads.
-			res, err = c.callEventShared(ctx, ic, "processEvent", cur)
-		} else {
-			res, err = c.callEvent(ctx, ic, "processEvent", cur)
+			cur = cur.Clone()
 		}
+		res, err := c.callEvent(ctx, ic, "processEvent", cur)
 		if errors.Is(err, errConfigGone) {
 			continue // removed while this event was on its way
 		}
@@ -153,8 +149,7 @@ func orEmpty(list []any) []any {
 // OnEvent hands the final event to every plugin's onEvent (onSnapshot for $snapshot events),
 // all concurrently, and returns when they have finished. A plugin with exportEvents and no
 // onEvent gets the event as a batch of one, unless its exportEventsToIgnore config lists the
-// event's name. Errors are joined; see PluginErrors. ev is only read (each plugin copies what
-// it reads), so it must not be changed until OnEvent returns.
+// event's name. Errors are joined; see PluginErrors.
 func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 	list, err := c.snapshot()
 	if err != nil {
@@ -177,7 +172,7 @@ func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 					return c.pluginError(ctx, ic, method, err)
 				})
 			} else {
-				_, errs[i] = c.callEventShared(ctx, ic, method, ev.obj)
+				_, errs[i] = c.callEvent(ctx, ic, method, ev.obj.Clone())
 			}
 			if errors.Is(errs[i], errConfigGone) {
 				errs[i] = nil

@@ -354,17 +354,6 @@ type EventResult struct {
 // ev is converted lazily, as the plugin reads it, and the plugin changes it in place: the
 // caller hands ev over and must not use it afterwards. The results are copies the caller owns.
 func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object) (EventResult, error) {
-	return in.callEvent(ctx, name, ev)
-}
-
-// CallEventShared is CallEvent on an event the caller keeps: ev is only read, and no copy
-// of it is made up front. The plugin works on a copy of each part of ev made when it first
-// reads that part, so a plugin that touches event.properties copies only that object.
-func (in *Instance) CallEventShared(ctx context.Context, name string, ev *ojson.Object) (EventResult, error) {
-	return in.callEvent(ctx, name, sharedCopy(ev))
-}
-
-func (in *Instance) callEvent(ctx context.Context, name string, ev *ojson.Object) (EventResult, error) {
 	var res EventResult
 	fn, ok := in.fns[name]
 	batch := false

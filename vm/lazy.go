@@ -34,15 +34,6 @@ func (l *lazyObject) Get(key string) goja.Value {
 	if !ok {
 		return nil
 	}
-	if sh, isShared := v.(shared); isShared {
-		// A part of the caller's event: the plugin gets its own copy, one level at a time.
-		switch x := sh.v.(type) {
-		case *ojson.Object:
-			v = sharedCopy(x)
-		default:
-			v = ojson.CloneValue(x)
-		}
-	}
 	switch x := v.(type) {
 	case goja.Value:
 		return x
@@ -150,8 +141,6 @@ func (c *exporter) materialize(obj *ojson.Object) (*ojson.Object, error) {
 // plainValue materializes one value held in an ojson object or array.
 func (c *exporter) plainValue(key string, v any) (any, bool, error) {
 	switch x := v.(type) {
-	case shared:
-		return ojson.CloneValue(x.v), true, nil // untouched: a copy the result owns
 	case goja.Value:
 		return c.value(key, x, true)
 	case undefinedValue:
@@ -174,24 +163,6 @@ func (c *exporter) plainValue(key string, v any) (any, bool, error) {
 	default:
 		return v, true, nil
 	}
-}
-
-// shared marks an object or array of the caller's event (see CallEventShared) that the
-// plugin has not read yet: it is copied when read, and when the result is built.
-type shared struct{ v any }
-
-// sharedCopy copies obj's top level, marking its objects and arrays as shared.
-func sharedCopy(obj *ojson.Object) *ojson.Object {
-	out := ojson.NewObject(obj.Len() + 4) // room for a few new keys, as Clone leaves
-	for i := 0; i < obj.Len(); i++ {
-		k, v := obj.At(i)
-		switch v.(type) {
-		case *ojson.Object, []any:
-			v = shared{v}
-		}
-		out.AppendOrdered(k, v)
-	}
-	return out
 }
 
 func isInterrupt(err error) bool {
