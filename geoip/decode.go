@@ -7,10 +7,10 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"github.com/oschwald/maxminddb-golang/v2/mmdbdata"
 
+	"github.com/plugchain/plugchain/internal/wutf8"
 	"github.com/plugchain/plugchain/ojson"
 )
 
@@ -58,7 +58,7 @@ func (kc *keyCache) key(raw []byte) string {
 		}
 	}
 	s := string(raw)
-	k := camelCase(wellFormed(s))
+	k := camelCase(wutf8.String(s))
 	kc.mu.Lock()
 	defer kc.mu.Unlock()
 	old := kc.m.Load()
@@ -102,7 +102,7 @@ func (d *decoder) value(c mmdbdata.Cursor, depth int) (any, mmdbdata.Cursor, err
 		if d.payload -= len(s); d.payload < 0 {
 			return nil, c, errTooLarge
 		}
-		return wellFormed(s), next, nil
+		return wutf8.String(s), next, nil
 	case mmdbdata.KindMap:
 		return d.mapValue(c, depth, nil)
 	case mmdbdata.KindSlice:
@@ -233,7 +233,7 @@ func (d *decoder) collidingMap(c mmdbdata.Cursor, depth int, keep func(string) b
 		if !ok {
 			break
 		}
-		key := wellFormed(string(rawKey))
+		key := wutf8.String(string(rawKey))
 		if key == "__proto__" || (keep != nil && !keep(camelCase(key))) {
 			if next, err = vc.Skip(); err != nil {
 				return nil, err
@@ -292,61 +292,6 @@ func camelCase(s string) string {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-}
-
-// wellFormed decodes s as Node's Buffer#toString('utf8') does: each maximal invalid subpart
-// (WHATWG Encoding) becomes one U+FFFD.
-func wellFormed(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	b := make([]byte, 0, len(s)+8)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < 0x80 {
-			b = append(b, c)
-			i++
-			continue
-		}
-		need, lower, upper := 0, byte(0x80), byte(0xBF)
-		switch {
-		case c >= 0xC2 && c <= 0xDF:
-			need = 1
-		case c >= 0xE0 && c <= 0xEF:
-			need = 2
-			if c == 0xE0 {
-				lower = 0xA0
-			} else if c == 0xED {
-				upper = 0x9F
-			}
-		case c >= 0xF0 && c <= 0xF4:
-			need = 3
-			if c == 0xF0 {
-				lower = 0x90
-			} else if c == 0xF4 {
-				upper = 0x8F
-			}
-		default:
-			b = append(b, "\uFFFD"...)
-			i++
-			continue
-		}
-		j := i + 1
-		for k := 0; k < need; k++ {
-			if j >= len(s) || s[j] < lower || s[j] > upper {
-				break
-			}
-			lower, upper = 0x80, 0xBF
-			j++
-		}
-		if j-i == need+1 {
-			b = append(b, s[i:j]...)
-		} else {
-			b = append(b, "\uFFFD"...)
-		}
-		i = j
-	}
-	return string(b)
 }
 
 // truthy is JavaScript's ToBoolean for decoded values.

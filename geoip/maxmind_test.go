@@ -313,21 +313,6 @@ func TestCamelCase(t *testing.T) {
 	}
 }
 
-func TestWellFormed(t *testing.T) {
-	for in, want := range map[string]string{
-		"ok é":             "ok é",
-		"a\xffb":           "a\ufffdb",
-		"\xe2\x82":         "\ufffd",
-		"\xe2\x82x":        "\ufffdx",
-		"\xed\xa0\x80":     "\ufffd\ufffd\ufffd",
-		"\xf0\x9f\x98":     "\ufffd",
-		"\xc0\xaf":         "\ufffd\ufffd",
-		"\xf4\x90\x80\x80": "\ufffd\ufffd\ufffd\ufffd",
-	} {
-		assert.Equal(t, want, wellFormed(in), "%q", in)
-	}
-}
-
 func FuzzLocateObject(f *testing.F) {
 	for _, s := range append(oddIPs, geoiptest.London, "::ffff:81.2.69.142", "1::2::3", "fe80::1%a.b:c", "") {
 		f.Add(s)

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
+
+	"github.com/plugchain/plugchain/internal/wutf8"
 )
 
 // maxBufferAlloc caps one Buffer allocation. Node allows 4 GiB, but a single allocation is
@@ -368,7 +370,7 @@ func (r *bufferRealm) toString(call goja.FunctionCall) goja.Value {
 		panic(r.in.newError("TypeError", method+" is not a function"))
 	}
 	if len(call.Arguments) == 0 {
-		return r.in.rt.ToValue(decodeUTF8Lossy(buf))
+		return r.in.rt.ToValue(wutf8.String(buf))
 	}
 	n := float64(len(buf))
 	start, end := 0.0, n
@@ -393,7 +395,7 @@ func (r *bufferRealm) toString(call goja.FunctionCall) goja.Value {
 	part := buf[int(start):int(end)]
 	enc := call.Argument(0)
 	if goja.IsUndefined(enc) {
-		return r.in.rt.ToValue(decodeUTF8Lossy(part))
+		return r.in.rt.ToValue(wutf8.String(part))
 	}
 	name := encodingOps(enc.String())
 	if name == "" {
@@ -1002,7 +1004,7 @@ func bufWrite(dst []byte, v goja.Value, enc string) int {
 func (in *Instance) sliceString(b []byte, enc string) goja.Value {
 	switch enc {
 	case "utf8":
-		return in.rt.ToValue(decodeUTF8Lossy(b))
+		return in.rt.ToValue(wutf8.String(b))
 	case "hex":
 		return in.rt.ToValue(hex.EncodeToString(b))
 	case "base64":
@@ -1038,69 +1040,7 @@ func (in *Instance) sliceString(b []byte, enc string) goja.Value {
 		}
 		return goja.StringFromUTF16(units)
 	}
-	return in.rt.ToValue(decodeUTF8Lossy(b))
-}
-
-// decodeUTF8Lossy decodes UTF-8 as the WHATWG Encoding Standard (and V8) do: each maximal
-// invalid subsequence becomes one U+FFFD.
-func decodeUTF8Lossy(b []byte) string {
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	var sb strings.Builder
-	sb.Grow(len(b) + 8)
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < 0x80 {
-			sb.WriteByte(c)
-			i++
-			continue
-		}
-		n := bufUTF8SeqLen(b[i:])
-		if n > 0 {
-			sb.Write(b[i : i+n])
-			i += n
-			continue
-		}
-		sb.WriteString("\uFFFD")
-		i += -n
-	}
-	return sb.String()
-}
-
-// bufUTF8SeqLen returns the length of the valid sequence at b[0], or minus the length of the
-// maximal invalid subpart to replace by one U+FFFD.
-func bufUTF8SeqLen(b []byte) int {
-	c := b[0]
-	var need int
-	lo, hi := byte(0x80), byte(0xBF)
-	switch {
-	case c >= 0xC2 && c <= 0xDF:
-		need = 1
-	case c >= 0xE0 && c <= 0xEF:
-		need = 2
-		if c == 0xE0 {
-			lo = 0xA0
-		} else if c == 0xED {
-			hi = 0x9F
-		}
-	case c >= 0xF0 && c <= 0xF4:
-		need = 3
-		if c == 0xF0 {
-			lo = 0x90
-		} else if c == 0xF4 {
-			hi = 0x8F
-		}
-	default:
-		return -1
-	}
-	for k := 1; k <= need; k++ {
-		if k >= len(b) || b[k] < lo || b[k] > hi {
-			return -k
-		}
-		lo, hi = 0x80, 0xBF
-	}
-	return need + 1
+	return in.rt.ToValue(wutf8.String(b))
 }
 
 var nodeErrorsProgram = goja.MustCompile("plugchain:errors", nodeErrorsSource, true)

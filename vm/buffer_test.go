@@ -112,20 +112,6 @@ func TestBufferBuiltLazily(t *testing.T) {
 	assert.True(t, built)
 }
 
-func TestDecodeUTF8Lossy(t *testing.T) {
-	cases := map[string]string{
-		"abc":                  "abc",
-		"\xf0\x9f\x98":         "\uFFFD",
-		"\xed\xa0\x80A":        "\uFFFD\uFFFD\uFFFDA",
-		"\xc0\x80\xff\xe2\x82": "\uFFFD\uFFFD\uFFFD\uFFFD",
-		"\xf4\x90\x80\x80":     "\uFFFD\uFFFD\uFFFD\uFFFD",
-		"a\xe2\x82\xac":        "a€",
-	}
-	for in, want := range cases {
-		assert.Equal(t, want, decodeUTF8Lossy([]byte(in)), "%q", in)
-	}
-}
-
 // benchInstance is an instance of a plugin that does nothing, for benchmarks.
 func benchInstance(b *testing.B) *Instance {
 	p, err := Compile("index.js", []byte(`exports.processEvent = (e) => e`))

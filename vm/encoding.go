@@ -8,6 +8,8 @@ import (
 	"github.com/dop251/goja"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/transform"
+
+	"github.com/plugchain/plugchain/internal/wutf8"
 )
 
 // TextEncoder, TextDecoder, atob, btoa and DOMException as Node 20 has them: the classes are
@@ -347,7 +349,7 @@ func (d *textDecoder) decode(b []byte, stream bool) (goja.Value, bool) {
 		if d.fatal && !utf8.Valid(b) {
 			return nil, false
 		}
-		return utf8String(decodeUTF8Lossy(b)), true
+		return utf8String(wutf8.String(b)), true
 	}
 	d.fast = false
 	data := b
@@ -459,7 +461,7 @@ func decodeUTF8Stream(b []byte, flush, fatal bool) (string, []byte, bool) {
 			i++
 			continue
 		}
-		n := bufUTF8SeqLen(b[i:])
+		n := wutf8.SeqLen(b[i:])
 		if n > 0 {
 			sb.Write(b[i : i+n])
 			i += n

@@ -24,6 +24,8 @@ import (
 
 	"github.com/andybalholm/brotli"
 	"github.com/dop251/goja"
+
+	"github.com/plugchain/plugchain/internal/wutf8"
 )
 
 // fetch and the node-fetch module give plugins node-fetch v2's API (the same object, as on
@@ -184,7 +186,7 @@ func buildFetch(in *Instance) (goja.Value, error) {
 	})
 	set("decode", func(call goja.FunctionCall) goja.Value {
 		b, _ := in.bytesOf(call.Argument(0))
-		return in.rt.ToValue(decodeUTF8Lossy(b))
+		return in.rt.ToValue(wutf8.String(b))
 	})
 	set("toBuffer", func(call goja.FunctionCall) goja.Value {
 		b, _ := in.bytesOf(call.Argument(0))

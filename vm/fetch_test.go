@@ -15,7 +15,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -538,29 +537,5 @@ func TestFetchUnreadBodies(t *testing.T) {
 		start := time.Now()
 		assert.Equal(t, "200", fetchCall(t, in, srv.URL))
 		assert.Less(t, time.Since(start), 5*time.Second)
-	}
-}
-
-func TestFetchDecodeUTF8(t *testing.T) {
-	cases := map[string]string{
-		"plain":                "plain",
-		"a\xe2\x82b":           "a\ufffdb",
-		"\xf0\x9f\x98":         "\ufffd",
-		"\xed\xa0\x80":         "\ufffd\ufffd\ufffd",
-		"\xc0\xaf":             "\ufffd\ufffd",
-		"\xf4\x90\x80\x80":     "\ufffd\ufffd\ufffd\ufffd",
-		"ok\xe2\x82\xacnext":   "ok€next",
-		"\xe0\x80\x80":         "\ufffd\ufffd\ufffd",
-		"\xf0\x90\x80":         "\ufffd",
-		"x\xffy\xfe":           "x\ufffdy\ufffd",
-		"\xe1\x80\xe1\x80\x80": "\ufffd\u1000",
-	}
-	keys := make([]string, 0, len(cases))
-	for k := range cases {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, in := range keys {
-		assert.Equal(t, cases[in], decodeUTF8Lossy([]byte(in)), "%q", in)
 	}
 }

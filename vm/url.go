@@ -9,6 +9,8 @@ import (
 	"github.com/dop251/goja"
 	"golang.org/x/net/idna"
 	"golang.org/x/text/unicode/bidi"
+
+	"github.com/plugchain/plugchain/internal/wutf8"
 )
 
 // URL and URLSearchParams follow Node 20: the classes are Node's lib/internal/url.js and the
@@ -941,7 +943,7 @@ func parseHost(input string, opaque bool) (string, bool) {
 		}
 		return percentEncodeString(input, inC0ControlSet), true
 	}
-	domain := decodeUTF8Lossy(percentDecode(input))
+	domain := wutf8.String(percentDecode(input))
 	asciiDomain, ok := domainToASCII(domain)
 	if !ok {
 		return "", false
@@ -1607,7 +1609,7 @@ func (b *urlBinding) object() *goja.Object {
 		return toWellFormed(c.Argument(0))
 	})
 	set("unescapeBuffer", func(c goja.FunctionCall) goja.Value {
-		return rt.ToValue(decodeUTF8Lossy(unescapeBuffer(bufJSString(c.Argument(0)), c.Argument(1).ToBoolean())))
+		return rt.ToValue(wutf8.String(unescapeBuffer(bufJSString(c.Argument(0)), c.Argument(1).ToBoolean())))
 	})
 	return o
 }
@@ -1752,7 +1754,7 @@ func qsUnescapeUnits(s []uint16) []uint16 {
 	if out, ok := decodeURIComponentUnits(s); ok {
 		return out
 	}
-	return utf16Units(decodeUTF8Lossy(unescapeBuffer(goja.StringFromUTF16(s), false)))
+	return utf16Units(wutf8.String(unescapeBuffer(goja.StringFromUTF16(s), false)))
 }
 
 // decodeURIComponentUnits is decodeURIComponent, reporting false where it throws a URIError.
