@@ -121,6 +121,11 @@ func newUUIDT() string {
 	binary.BigEndian.PutUint32(b[0:4], uint32(ms>>16))
 	b[6] = b[6]&0x0f | 0x70
 	b[8] = b[8]&0x3f | 0x80
+	return formatUUID(b)
+}
+
+// formatUUID writes a UUID's 16 bytes in the 8-4-4-4-12 hex form.
+func formatUUID(b [16]byte) string {
 	var s [36]byte
 	hex.Encode(s[0:8], b[0:4])
 	s[8] = '-'
