@@ -267,6 +267,18 @@ type intlObject struct {
 
 func (o *intlObject) Get(key string) goja.Value { return o.props[key] }
 
+// boundMethod is the getter of format (compare for Collator): the function f, made once per
+// object, anonymous and of the given length, as ECMA-402's bound functions are.
+func (in *Instance) boundMethod(o *intlObject, length int, f func(goja.FunctionCall) goja.Value) goja.Value {
+	if o.bound == nil {
+		fn := in.rt.ToValue(f).(*goja.Object)
+		_ = fn.DefineDataProperty("name", in.rt.ToValue(""), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		_ = fn.DefineDataProperty("length", in.rt.ToValue(length), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		o.bound = fn
+	}
+	return o.bound
+}
+
 func (o *intlObject) Set(key string, v goja.Value) bool {
 	if o.props == nil {
 		o.props = map[string]goja.Value{}

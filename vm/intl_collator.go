@@ -37,16 +37,10 @@ func (in *Instance) collatorClass() intlClass {
 		methods: []intlClassMethod{
 			{name: "compare", getter: true, fn: func(this any, _ goja.FunctionCall) goja.Value {
 				o := this.(*intlObject)
-				if o.bound == nil {
-					c := o.impl.(*collator)
-					fn := in.rt.ToValue(func(call goja.FunctionCall) goja.Value {
-						return in.rt.ToValue(c.compare(call.Argument(0).String(), call.Argument(1).String()))
-					}).(*goja.Object)
-					_ = fn.DefineDataProperty("name", in.rt.ToValue(""), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-					_ = fn.DefineDataProperty("length", in.rt.ToValue(2), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-					o.bound = fn
-				}
-				return o.bound
+				c := o.impl.(*collator)
+				return in.boundMethod(o, 2, func(call goja.FunctionCall) goja.Value {
+					return in.rt.ToValue(c.compare(call.Argument(0).String(), call.Argument(1).String()))
+				})
 			}},
 			{name: "resolvedOptions", length: 0, fn: func(this any, _ goja.FunctionCall) goja.Value {
 				c := this.(*intlObject).impl.(*collator)

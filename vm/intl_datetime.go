@@ -123,16 +123,10 @@ func (in *Instance) dateTimeFormatClass() intlClass {
 		methods: []intlClassMethod{
 			{name: "format", getter: true, fn: func(this any, _ goja.FunctionCall) goja.Value {
 				o := this.(*intlObject)
-				if o.bound == nil {
-					f := o.impl.(*dateTimeFormat)
-					fn := in.rt.ToValue(func(call goja.FunctionCall) goja.Value {
-						return in.rt.ToValue(f.format(in.dateArgument(call.Argument(0))))
-					}).(*goja.Object)
-					_ = fn.DefineDataProperty("name", in.rt.ToValue(""), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-					_ = fn.DefineDataProperty("length", in.rt.ToValue(1), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-					o.bound = fn
-				}
-				return o.bound
+				f := o.impl.(*dateTimeFormat)
+				return in.boundMethod(o, 1, func(call goja.FunctionCall) goja.Value {
+					return in.rt.ToValue(f.format(in.dateArgument(call.Argument(0))))
+				})
 			}},
 			{name: "formatToParts", length: 1, fn: func(this any, call goja.FunctionCall) goja.Value {
 				f := this.(*intlObject).impl.(*dateTimeFormat)
