@@ -134,10 +134,10 @@ func (in *Instance) buildDate(orig *goja.Object) goja.Value {
 	_ = ctor.DefineDataProperty("prototype", proto, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	_ = proto.DefineDataProperty("constructor", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = ctor.DefineDataProperty("now", now, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	in.intlMethod(ctor, "parse", 1, func(call goja.FunctionCall) goja.Value {
+	in.setMethod(ctor, "parse", 1, func(call goja.FunctionCall) goja.Value {
 		return rt.ToValue(in.parseDate(call.Argument(0).String()))
 	})
-	in.intlMethod(ctor, "UTC", 7, func(call goja.FunctionCall) goja.Value {
+	in.setMethod(ctor, "UTC", 7, func(call goja.FunctionCall) goja.Value {
 		return rt.ToValue(dateUTC(call.Arguments))
 	})
 	in.patchDatePrototype(proto, f)
@@ -445,7 +445,7 @@ func (in *Instance) patchDatePrototype(proto *goja.Object, f dateFuncs) {
 		if !zoneAware && name != "getYear" {
 			return
 		}
-		in.intlMethod(proto, name, 0, func(call goja.FunctionCall) goja.Value {
+		in.setMethod(proto, name, 0, func(call goja.FunctionCall) goja.Value {
 			_, t := this(call)
 			if math.IsNaN(t) {
 				return rt.ToValue(math.NaN())
@@ -494,7 +494,7 @@ func (in *Instance) patchDatePrototype(proto *goja.Object, f dateFuncs) {
 	// timeSetter defines setHours (from = 0) and the setters of smaller units, which take
 	// n arguments starting at field from (hours, minutes, seconds, milliseconds).
 	timeSetter := func(name string, n int, from int) {
-		in.intlMethod(proto, name, n, func(call goja.FunctionCall) goja.Value {
+		in.setMethod(proto, name, n, func(call goja.FunctionCall) goja.Value {
 			o, t := this(call)
 			a := first(call)
 			if math.IsNaN(t) {
@@ -520,7 +520,7 @@ func (in *Instance) patchDatePrototype(proto *goja.Object, f dateFuncs) {
 
 	dateSetter := func(name string, n int, fn func(goja.FunctionCall) goja.Value) {
 		if zoneAware {
-			in.intlMethod(proto, name, n, fn)
+			in.setMethod(proto, name, n, fn)
 		}
 	}
 	dateSetter("setDate", 1, func(call goja.FunctionCall) goja.Value {
@@ -553,7 +553,7 @@ func (in *Instance) patchDatePrototype(proto *goja.Object, f dateFuncs) {
 		rest(call, &a, 3)
 		return setLocal(o, makeDate(makeDay(a.v[0], or(a, 1, month), or(a, 2, day)), float64(tid)))
 	})
-	in.intlMethod(proto, "setYear", 1, func(call goja.FunctionCall) goja.Value {
+	in.setMethod(proto, "setYear", 1, func(call goja.FunctionCall) goja.Value {
 		o, t := this(call)
 		y := call.Argument(0).ToFloat()
 		if !math.IsNaN(y) {
@@ -570,7 +570,7 @@ func (in *Instance) patchDatePrototype(proto *goja.Object, f dateFuncs) {
 	})
 
 	str := func(name string, mode dateStringMode) {
-		in.intlMethod(proto, name, 0, func(call goja.FunctionCall) goja.Value {
+		in.setMethod(proto, name, 0, func(call goja.FunctionCall) goja.Value {
 			_, t := this(call)
 			return rt.ToValue(in.dateString(t, mode))
 		})
@@ -579,7 +579,7 @@ func (in *Instance) patchDatePrototype(proto *goja.Object, f dateFuncs) {
 	str("toDateString", dateOnly)
 	str("toTimeString", timeOnly)
 	str("toUTCString", dateUTCString)
-	in.intlMethod(proto, "toISOString", 0, func(call goja.FunctionCall) goja.Value {
+	in.setMethod(proto, "toISOString", 0, func(call goja.FunctionCall) goja.Value {
 		_, t := this(call)
 		if math.IsNaN(t) {
 			panic(in.newError("RangeError", "Invalid time value"))
@@ -591,7 +591,7 @@ func (in *Instance) patchDatePrototype(proto *goja.Object, f dateFuncs) {
 	}
 
 	locale := func(name string, required, defaults dateFieldGroup) {
-		in.intlMethod(proto, name, 0, func(call goja.FunctionCall) goja.Value {
+		in.setMethod(proto, name, 0, func(call goja.FunctionCall) goja.Value {
 			_, t := this(call)
 			if math.IsNaN(t) {
 				return rt.ToValue("Invalid Date")
@@ -620,16 +620,6 @@ var localIsUTC = sync.OnceValue(func() bool {
 	}
 	return true
 })
-
-// intlMethod defines a built-in method as V8 does: writable, configurable, not enumerable,
-// with its name and length.
-func (in *Instance) intlMethod(obj *goja.Object, name string, length int, fn func(goja.FunctionCall) goja.Value) *goja.Object {
-	f := in.rt.ToValue(fn).(*goja.Object)
-	_ = f.DefineDataProperty("name", in.rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	_ = f.DefineDataProperty("length", in.rt.ToValue(length), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	_ = obj.DefineDataProperty(name, f, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	return f
-}
 
 // String forms.
 

@@ -63,7 +63,7 @@ func (in *Instance) installIntl() {
 		}
 	}
 	if p := rt.ToValue("").ToObject(rt).Prototype(); p != nil {
-		in.intlMethod(p, "localeCompare", 1, func(call goja.FunctionCall) goja.Value {
+		in.setMethod(p, "localeCompare", 1, func(call goja.FunctionCall) goja.Value {
 			if goja.IsUndefined(call.This) || goja.IsNull(call.This) {
 				panic(in.newError("TypeError", "String.prototype.localeCompare called on null or undefined"))
 			}
@@ -334,7 +334,7 @@ func (in *Instance) intlConstructor(c intlClass) *goja.Object {
 	_ = ctor.DefineDataProperty("prototype", proto, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	_ = proto.DefineDataProperty("constructor", ctor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = proto.DefineDataPropertySymbol(goja.SymToStringTag, rt.ToValue("Intl."+name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	in.intlMethod(ctor, "supportedLocalesOf", 1, func(call goja.FunctionCall) goja.Value {
+	in.setMethod(ctor, "supportedLocalesOf", 1, func(call goja.FunctionCall) goja.Value {
 		req := in.localeList(call.Argument(0))
 		in.readLocaleMatcher(call.Argument(1), name)
 		return in.stringArray(supportedLocales(req))
@@ -367,7 +367,7 @@ func (in *Instance) intlConstructor(c intlClass) *goja.Object {
 			_ = proto.DefineAccessorProperty(m.name, get, nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
 			continue
 		}
-		in.intlMethod(proto, m.name, m.length, func(call goja.FunctionCall) goja.Value {
+		in.setMethod(proto, m.name, m.length, func(call goja.FunctionCall) goja.Value {
 			return m.fn(unwrap(call.This), call)
 		})
 	}

@@ -59,11 +59,12 @@ func (in *Instance) installLang() {
 
 // setMethod defines a built-in method as V8 does: writable, configurable, not enumerable,
 // with the function's name and length set.
-func (in *Instance) setMethod(obj *goja.Object, name string, length int, fn func(goja.FunctionCall) goja.Value) {
+func (in *Instance) setMethod(obj *goja.Object, name string, length int, fn func(goja.FunctionCall) goja.Value) *goja.Object {
 	f := in.rt.ToValue(fn).(*goja.Object)
 	_ = f.DefineDataProperty("name", in.rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = f.DefineDataProperty("length", in.rt.ToValue(length), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = obj.DefineDataProperty(name, f, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	return f
 }
 
 // thisString is the this value of a String.prototype method, converted as the spec's
