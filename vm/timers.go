@@ -128,7 +128,7 @@ func (in *Instance) installTimers() error {
 		return func(call goja.FunctionCall) goja.Value {
 			fn, ok := goja.AssertFunction(call.Argument(0))
 			if !ok {
-				panic(in.argTypeError("callback", "function", call.Argument(0)))
+				panic(in.nodeArgType("callback", "function", call.Argument(0)))
 			}
 			var delay time.Duration
 			var rest []goja.Value
@@ -166,7 +166,7 @@ func (in *Instance) installTimers() error {
 	in.defineGlobal("queueMicrotask", in.rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		fn, ok := goja.AssertFunction(call.Argument(0))
 		if !ok {
-			panic(in.argTypeError("callback", "function", call.Argument(0)))
+			panic(in.nodeArgType("callback", "function", call.Argument(0)))
 		}
 		// A resolved promise's reaction is a microtask; a throw fails the call, as an
 		// uncaught exception would end a Node process.
@@ -357,44 +357,4 @@ func (in *Instance) failCall(err error) {
 	if in.asyncErr == nil {
 		in.asyncErr = err
 	}
-}
-
-// argTypeError is Node's ERR_INVALID_ARG_TYPE TypeError.
-func (in *Instance) argTypeError(name, want string, got goja.Value) *goja.Object {
-	e := in.newError("TypeError", fmt.Sprintf("The %q argument must be of type %s. Received %s", name, want, describeReceived(got)))
-	_ = e.Set("code", "ERR_INVALID_ARG_TYPE")
-	return e
-}
-
-// describeReceived renders a received value the way Node's argument errors do.
-func describeReceived(v goja.Value) string {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
-	}
-	switch v.ExportType().Kind().String() {
-	case "string":
-		s := "'" + v.String() + "'"
-		if len(s) > 28 {
-			s = s[:25] + "..."
-		}
-		return "type string (" + s + ")"
-	case "float64", "int64":
-		return "type number (" + v.String() + ")"
-	case "bool":
-		return "type boolean (" + v.String() + ")"
-	}
-	if obj, ok := v.(*goja.Object); ok {
-		if _, fn := goja.AssertFunction(obj); fn {
-			return "function " + obj.Get("name").String()
-		}
-		if c, ok := obj.Get("constructor").(*goja.Object); ok {
-			if n := c.Get("name"); n != nil && n.String() != "" {
-				return "an instance of " + n.String()
-			}
-		}
-	}
-	return "type " + v.ExportType().String()
 }
