@@ -87,7 +87,8 @@ func buildAbort(in *Instance) (goja.Value, error) {
 		in.log("error", "Uncaught exception in an abort listener: "+safeString(call.Argument(0)))
 		return goja.Undefined()
 	})
-	return fn(goja.Undefined(), report)
+	domException, _ := in.requireModule(domExceptionModule)
+	return fn(goja.Undefined(), report, domException)
 }
 
 // fetchStatusCodes is Node.js's http.STATUS_CODES, the default statusText of a Response.
@@ -2056,8 +2057,9 @@ return fetch;
 `
 
 // abortSource defines AbortController and AbortSignal; its factory takes the function that
-// reports exceptions thrown by abort listeners.
-const abortSource = `(function (report) {
+// reports exceptions thrown by abort listeners, and the instance's DOMException, so reasons
+// are instances of the global DOMException as in Node.
+const abortSource = `(function (report, DOMException) {
 'use strict';
 
 // AbortController and AbortSignal as in Node.js 20, without timers of their own: a signal
@@ -2075,18 +2077,6 @@ function codedError(Ctor, code, message) {
 	return e;
 }
 
-// DOMException as Node.js's, for the reasons of aborted signals.
-const codes = { AbortError: 20, TimeoutError: 23 };
-class DOMException extends Error {
-	constructor(message, name) {
-		super(message === undefined ? '' : String(message));
-		Object.defineProperty(this, 'name', { value: name === undefined ? 'Error' : String(name), writable: true, configurable: true });
-	}
-	get code() {
-		return codes[this.name] || 0;
-	}
-}
-Object.defineProperty(DOMException.prototype, Symbol.toStringTag, { value: 'DOMException', configurable: true });
 
 class Event {
 	constructor(type) {

@@ -29,3 +29,8 @@ c.abort()
 return [c.signal.reason instanceof Error, c.signal.reason.code, String(c.signal.reason)]
 //# signal is not constructible
 new AbortSignal()
+//# abort reason is the global DOMException
+const c = new AbortController()
+c.abort()
+const t = AbortSignal.abort()
+return [c.signal.reason instanceof DOMException, t.reason.constructor === DOMException, c.signal.reason.code === DOMException.ABORT_ERR]
