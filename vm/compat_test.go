@@ -175,11 +175,15 @@ module.exports = {
 	var logs []string
 	p, err := Compile(filepath.Base(file), []byte(src))
 	require.NoError(t, err)
-	in, err := New(context.Background(), p, Options{
-		Timeout: 10 * time.Second,
-		Log:     func(_, msg string) { logs = append(logs, msg) },
-	})
-	require.NoError(t, err)
+	newInstance := func() *Instance {
+		in, err := New(context.Background(), p, Options{
+			Timeout: 10 * time.Second,
+			Log:     func(_, msg string) { logs = append(logs, msg) },
+		})
+		require.NoError(t, err)
+		return in
+	}
+	in := newInstance()
 	res := make([]compatResult, len(snippets))
 	for i, s := range snippets {
 		logs = nil
@@ -191,11 +195,7 @@ module.exports = {
 			out = "plugchain call failed: " + err.Error()
 			// A failed call may leave the instance unusable (a stack overflow does): later
 			// snippets get a fresh one, as the chain's pool would.
-			in, err = New(context.Background(), p, Options{
-				Timeout: 10 * time.Second,
-				Log:     func(_, msg string) { logs = append(logs, msg) },
-			})
-			require.NoError(t, err)
+			in = newInstance()
 		} else if props, ok := r.Value.(*ojson.Object).Get("properties"); ok {
 			if o, ok := props.(*ojson.Object).Get("out"); ok {
 				out, _ = o.(string)
