@@ -57,8 +57,10 @@ func moduleNotProvided(name string) string {
 func (in *Instance) require(call goja.FunctionCall) goja.Value {
 	name := call.Argument(0).String()
 	// Names starting with NUL hold per-instance internals (see buffer.go), not modules.
-	if v, ok := in.requireModule(name); ok && !strings.HasPrefix(name, "\x00") {
-		return v
+	if !strings.HasPrefix(name, "\x00") {
+		if v, ok := in.requireModule(name); ok {
+			return v
+		}
 	}
 	panic(in.newError("Error", moduleNotProvided(name)))
 }
