@@ -250,3 +250,12 @@ func TestInterruptedOperationsDoNotDelayTheNextCall(t *testing.T) {
 	assert.Equal(t, 1.0, v)
 	close(release)
 }
+
+func TestRequireRefusesInternalModules(t *testing.T) {
+	props, err := runEvent(t, `export function processEvent(e) {
+    try { require('\x00plugchain/domexception'); e.properties.r = 'reached' } catch (err) { e.properties.r = err.message }
+    return e
+}`, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "Cannot import '\x00plugchain/domexception'! This package is not provided by PostHog in plugins.", props["r"])
+}
