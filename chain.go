@@ -7,6 +7,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/plugchain/plugchain/ojson"
 	"github.com/plugchain/plugchain/vm"
@@ -27,6 +28,15 @@ type Chain struct {
 	// running holds the instances with a call in progress, for the heap watchdog.
 	running   sync.Map // *vm.Instance -> struct{}
 	stopWatch chan struct{}
+
+	// Background work: jobs, export flushes, scheduled runs and setup retries.
+	queue    JobQueue
+	local    *localQueue // the embedded queue, when the host set none
+	activity *activity
+	sched    scheduler
+	bgCtx    context.Context
+	bgCancel context.CancelFunc
+	stats    sync.Map // config id -> *configMetrics
 }
 
 // New returns an empty chain. Without options it uses in-memory storage and cache, no GeoIP,
@@ -39,9 +49,18 @@ func New(opts ...Option) *Chain {
 	if o.capturer == nil {
 		o.capturer = logCapturer{o.logs}
 	}
-	c := &Chain{opts: o, byID: map[int64]*installed{}, nextID: 1, stopWatch: make(chan struct{})}
+	c := &Chain{opts: o, byID: map[int64]*installed{}, nextID: 1, stopWatch: make(chan struct{}), activity: newActivity()}
+	c.bgCtx, c.bgCancel = context.WithCancel(context.Background())
+	c.queue = o.queue
+	if c.queue == nil {
+		c.local = newLocalQueue(c)
+		c.queue = c.local
+	}
 	if o.maxHeap > 0 {
 		go c.watchHeap()
+	}
+	if !o.noScheduler {
+		c.startScheduler()
 	}
 	return c
 }
@@ -62,6 +81,19 @@ type installed struct {
 	has   map[string]bool
 	// gone is set when the config is removed or replaced; no new calls start on it.
 	gone atomic.Bool
+	// live counts the instances that exist (idle or running); slotFreed wakes callers
+	// waiting for one when an instance is dropped.
+	live      atomic.Int32
+	slotFreed chan struct{}
+
+	setup setupState
+
+	// export buffers events for exportEvents (nil without it); exports counts its exports
+	// in flight.
+	export  *exportBuffer
+	exports *activity
+	// tasks marks the scheduled tasks running, by Schedule index.
+	tasks [3]atomic.Bool
 
 	settings Settings
 }
@@ -73,6 +105,12 @@ type Settings struct {
 
 // Add attaches a plugin config: it checks the config values against plugin.json, creates the
 // first VM instance and runs setupPlugin in it. The returned id is cfg.ID or the one assigned.
+//
+// If the plugin's code or setupPlugin throws, Add returns the error and attaches nothing;
+// except that a RetryError from setupPlugin attaches the config in the SetupRetrying state
+// (see Status): setup is tried again up to 5 attempts in all, 5 s × 2^(n-1) apart, while the
+// config's events pass unchanged. Each failed attempt is reported to the error handler and log
+// sink as "RetryError (attempt n/5): message"; after the last one the config is SetupFailed.
 func (c *Chain) Add(ctx context.Context, cfg PluginConfig) (int64, error) {
 	c.mu.Lock()
 	if c.closed {
@@ -95,7 +133,7 @@ func (c *Chain) Add(ctx context.Context, cfg PluginConfig) (int64, error) {
 	c.byID[cfg.ID] = &installed{}
 	c.mu.Unlock()
 
-	ic, err := c.install(ctx, cfg, seq)
+	ic, err := c.install(ctx, cfg, seq, true)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if err != nil {
@@ -104,7 +142,7 @@ func (c *Chain) Add(ctx context.Context, cfg PluginConfig) (int64, error) {
 	}
 	if c.closed {
 		delete(c.byID, cfg.ID)
-		go c.teardown(context.Background(), ic)
+		go func() { _ = c.teardown(context.Background(), ic) }()
 		return 0, ErrClosed
 	}
 	c.byID[cfg.ID] = ic
@@ -125,7 +163,9 @@ func insertSorted(list []*installed, ic *installed) []*installed {
 	return out
 }
 
-func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int) (*installed, error) {
+// install builds a config and its first instance. A RetryError from the first setupPlugin
+// leaves the config retrying its setup when retryable, and fails the install otherwise.
+func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int, retryable bool) (*installed, error) {
 	if cfg.Plugin == nil {
 		return nil, errors.New("plugchain: PluginConfig.Plugin is nil")
 	}
@@ -140,38 +180,68 @@ func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int) (*instal
 		src:          PluginSource{Plugin: cfg.Plugin.Name(), ConfigID: cfg.ID, TeamID: cfg.TeamID},
 		pool:         make(chan *vm.Instance, c.opts.poolSize),
 		slots:        make(chan struct{}, c.opts.poolSize),
+		slotFreed:    make(chan struct{}, 1),
+		exports:      newActivity(),
 	}
 	ic.spec = c.metaSpec(ic, values)
 	ic.posthog = c.posthogHost(ic)
-	in, err := c.acquire(ctx, ic)
+	ic.slots <- struct{}{}
+	in, err := c.newInstance(ctx, ic)
+	if in != nil {
+		ic.has = map[string]bool{}
+		for _, m := range vm.Methods {
+			ic.has[m] = in.Has(m)
+		}
+		if ic.has["processEventBatch"] {
+			ic.has["processEvent"] = true
+		}
+		if ic.has["exportEvents"] {
+			ic.export = newExportBuffer(values)
+		}
+	}
 	if err != nil {
-		return nil, err
-	}
-	ic.has = map[string]bool{}
-	for _, m := range vm.Methods {
-		ic.has[m] = in.Has(m)
-	}
-	if ic.has["processEventBatch"] {
-		ic.has["processEvent"] = true
-	}
-	if ic.has["getSettings"] {
-		res, _, err := in.Call(ctx, "getSettings")
-		if err != nil {
-			err = c.pluginError(ctx, ic, "getSettings", err)
-			ic.release(in)
-			c.teardown(ctx, ic)
+		<-ic.slots
+		if in == nil || !retryable || !isRetryError(err) {
+			if in != nil {
+				err = c.setupFailure(ctx, ic, err, false)
+			}
 			return nil, err
 		}
-		if o, ok := res.(*ojson.Object); ok {
-			v, _ := o.Get("handlesLargeBatches")
-			ic.settings.HandlesLargeBatches = truthy(v)
-		}
+		_ = c.setupFailure(ctx, ic, err, true)
+		return ic, nil
+	}
+	ic.live.Add(1)
+	ic.setup.settingsRead = true
+	if err := c.readSettings(ctx, ic, in); err != nil {
+		ic.release(in)
+		_ = c.teardown(ctx, ic)
+		return nil, err
 	}
 	ic.release(in)
 	return ic, nil
 }
 
-// newInstance creates a VM instance for ic and runs setupPlugin in it.
+// readSettings calls getSettings, when the plugin has it.
+func (c *Chain) readSettings(ctx context.Context, ic *installed, in *vm.Instance) error {
+	if !ic.has["getSettings"] {
+		return nil
+	}
+	res, _, err := in.Call(ctx, "getSettings")
+	if err != nil {
+		return c.pluginError(ctx, ic, "getSettings", err)
+	}
+	if o, ok := res.(*ojson.Object); ok {
+		v, _ := o.Get("handlesLargeBatches")
+		ic.setup.mu.Lock()
+		ic.settings.HandlesLargeBatches = truthy(v)
+		ic.setup.mu.Unlock()
+	}
+	return nil
+}
+
+// newInstance creates a VM instance for ic and runs setupPlugin in it. When setupPlugin
+// fails, the instance is returned with the error (its exports are known, but it must not be
+// used); when the code itself fails, the instance is nil.
 func (c *Chain) newInstance(ctx context.Context, ic *installed) (*vm.Instance, error) {
 	src := ic.src
 	var created *vm.Instance
@@ -197,8 +267,11 @@ func (c *Chain) newInstance(ctx context.Context, ic *installed) (*vm.Instance, e
 		return nil, c.pluginError(ctx, ic, "load", err)
 	}
 	if in.Has("setupPlugin") {
-		if _, _, err := in.Call(ctx, "setupPlugin"); err != nil {
-			return nil, c.pluginError(ctx, ic, "setupPlugin", err)
+		start := time.Now()
+		_, _, err := in.Call(ctx, "setupPlugin")
+		c.observe(ic, "setupPlugin", start, err)
+		if err != nil {
+			return in, err
 		}
 	}
 	return in, nil
@@ -207,7 +280,9 @@ func (c *Chain) newInstance(ctx context.Context, ic *installed) (*vm.Instance, e
 // errConfigGone reports a config removed or replaced while a call was about to use it.
 var errConfigGone = errors.New("plugchain: plugin config was removed")
 
-// acquire takes an idle instance of ic, creating one while the pool has room, or waits.
+// acquire takes an idle instance of ic, creating one while the pool has room and setup is not
+// backing off, or waits. A config with no instance that cannot create one returns
+// errSetupPending.
 func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error) {
 	if ic.gone.Load() {
 		return nil, errConfigGone
@@ -217,22 +292,54 @@ func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error
 		return in, nil
 	default:
 	}
+	for {
+		select {
+		case in := <-ic.pool:
+			return in, nil
+		case ic.slots <- struct{}{}:
+			if ic.gone.Load() {
+				<-ic.slots
+				return nil, errConfigGone
+			}
+			if !ic.setup.mayTry(c.opts.clock.Now()) {
+				<-ic.slots
+				if ic.live.Load() == 0 {
+					return nil, errSetupPending
+				}
+				// Wait for an instance in use, or for one to be dropped.
+				select {
+				case in := <-ic.pool:
+					return in, nil
+				case <-ic.slotFreed:
+					continue
+				case <-ctx.Done():
+					return nil, ctx.Err()
+				}
+			}
+			in, err := c.newInstance(ctx, ic)
+			if err != nil {
+				<-ic.slots
+				if in != nil {
+					err = c.setupFailure(ctx, ic, err, true)
+				}
+				return nil, err
+			}
+			ic.live.Add(1)
+			ic.setup.succeeded()
+			return in, nil
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+}
+
+// drop discards an instance taken from ic's pool, freeing its slot.
+func (ic *installed) drop() {
+	ic.live.Add(-1)
+	<-ic.slots
 	select {
-	case in := <-ic.pool:
-		return in, nil
-	case ic.slots <- struct{}{}:
-		if ic.gone.Load() {
-			<-ic.slots
-			return nil, errConfigGone
-		}
-		in, err := c.newInstance(ctx, ic)
-		if err != nil {
-			<-ic.slots
-			return nil, err
-		}
-		return in, nil
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	case ic.slotFreed <- struct{}{}:
+	default:
 	}
 }
 
@@ -242,11 +349,13 @@ func (ic *installed) release(in *vm.Instance) { ic.pool <- in }
 // vm.Instance.CallEvent) and wraps its error. The instance applies the per-call timeout.
 func (c *Chain) callEvent(ctx context.Context, ic *installed, method string, ev *ojson.Object) (vm.EventResult, error) {
 	var res vm.EventResult
+	start := time.Now()
 	err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 		var err error
 		res, err = in.CallEvent(ctx, method, ev)
 		return c.pluginError(ctx, ic, method, err)
 	})
+	c.observe(ic, method, start, err)
 	return res, err
 }
 
@@ -303,7 +412,7 @@ func (c *Chain) runOn(ic *installed, in *vm.Instance, f func() error) (err error
 	defer func() {
 		c.unwatch(in)
 		if errors.Is(err, ErrMemoryLimit) || in.Broken() {
-			<-ic.slots // its state may hold the memory, or it cannot run async code any more
+			ic.drop() // its state may hold the memory, or it cannot run async code any more
 			return
 		}
 		ic.release(in)
@@ -371,8 +480,10 @@ func (c *Chain) Remove(ctx context.Context, id int64) error {
 }
 
 // Reload replaces the plugin config with cfg's id by cfg (new values, or a new version of the
-// plugin): the new config is set up first, then swapped in, then the old one torn down. If
-// setup fails the old config stays in place.
+// plugin): the new config is set up first, then swapped in, then the old one torn down: its
+// export buffer is flushed and its calls in progress finish, and calls that were about to
+// start move to the new config, so no event is dropped or processed twice. If setup fails
+// (a RetryError included) the old config stays in place and the error is returned.
 func (c *Chain) Reload(ctx context.Context, cfg PluginConfig) error {
 	c.mu.Lock()
 	old := c.byID[cfg.ID]
@@ -383,7 +494,7 @@ func (c *Chain) Reload(ctx context.Context, cfg PluginConfig) error {
 	seq := old.seq
 	c.mu.Unlock()
 
-	ic, err := c.install(ctx, cfg, seq)
+	ic, err := c.install(ctx, cfg, seq, false)
 	if err != nil {
 		return err
 	}
@@ -412,18 +523,27 @@ func without(list []*installed, ic *installed) []*installed {
 	return out
 }
 
-// teardown marks ic gone, then collects every one of its pool slots, waiting for calls in
-// progress, and runs teardownPlugin in each instance.
+// teardown flushes ic's export buffer (while its instances can still export), marks it gone,
+// then collects every one of its pool slots, waiting for calls in progress, and runs
+// teardownPlugin in each instance.
 func (c *Chain) teardown(ctx context.Context, ic *installed) error {
-	ic.gone.Store(true)
 	var errs []error
+	if err := c.flushExports(ctx, ic, true); err != nil {
+		errs = append(errs, err)
+	}
+	ic.gone.Store(true)
+	ic.setup.stop()
 	for n := cap(ic.slots); n > 0; n-- {
 		select {
 		case ic.slots <- struct{}{}:
 			// An empty slot, now reserved: no instance can be created in it.
 		case in := <-ic.pool:
+			ic.live.Add(-1)
 			if ic.has["teardownPlugin"] {
-				if _, _, err := in.Call(ctx, "teardownPlugin"); err != nil {
+				start := time.Now()
+				_, _, err := in.Call(ctx, "teardownPlugin")
+				c.observe(ic, "teardownPlugin", start, err)
+				if err != nil {
 					errs = append(errs, c.pluginError(ctx, ic, "teardownPlugin", err))
 				}
 			}
@@ -434,7 +554,11 @@ func (c *Chain) teardown(ctx context.Context, ic *installed) error {
 	return errors.Join(errs...)
 }
 
-// Close tears down every plugin config; the chain cannot be used afterwards.
+// Close shuts the chain down gracefully: it stops the scheduler, exports every buffered event,
+// waits for background work in progress (jobs, exports, scheduled runs), then tears down every
+// plugin config. Jobs the embedded queue holds for later cannot run any more; Close reports
+// each of them (to the error handler and log sink) and returns an error counting them. A host
+// queue keeps its jobs. The chain cannot be used afterwards.
 func (c *Chain) Close(ctx context.Context) error {
 	c.mu.Lock()
 	if c.closed {
@@ -444,14 +568,71 @@ func (c *Chain) Close(ctx context.Context) error {
 	c.closed = true
 	close(c.stopWatch)
 	list := c.configs
+	c.mu.Unlock()
+	c.stopScheduler()
+	var errs []error
+	// Exports first: a batch that fails with RetryError still reaches the queue.
+	for _, ic := range list {
+		if err := c.flushExports(ctx, ic, true); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	var left []Job
+	if c.local != nil {
+		// Jobs already due run; the queue takes no new ones after this wait.
+		if err := c.activity.wait(ctx); err != nil {
+			errs = append(errs, err)
+		}
+		left = c.local.close()
+	}
+	if err := c.activity.wait(ctx); err != nil {
+		errs = append(errs, err)
+	}
+	c.bgCancel()
+	c.mu.Lock()
 	c.configs = nil
+	byID := c.byID
 	c.byID = map[int64]*installed{}
 	c.mu.Unlock()
-	var errs []error
+	for _, job := range left {
+		err := fmt.Errorf("the chain closed before the job's time (%s): %w", job.RunAt.Format(time.RFC3339), ErrJobNotRun)
+		if ic := byID[job.PluginConfigID]; ic != nil && ic.Plugin != nil {
+			method := "jobs." + job.Type
+			if job.Type == exportRetryJob && ic.has["exportEvents"] {
+				method = "exportEvents"
+			}
+			c.pluginError(ctx, ic, method, err)
+			c.metrics(ic.ID).jobsFailed.Add(1)
+		}
+	}
+	if len(left) > 0 {
+		errs = append(errs, fmt.Errorf("plugchain: %d queued jobs were not run: %w", len(left), ErrJobNotRun))
+	}
 	for _, ic := range list {
 		if err := c.teardown(ctx, ic); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// ErrJobNotRun matches (with errors.Is) the error of jobs the embedded queue still held when
+// the chain closed.
+var ErrJobNotRun = errors.New("job not run")
+
+// WaitJobs waits until no background work is in progress or due: no job of the embedded queue
+// due or running, no export and no scheduled task running. Jobs due later do not count (see
+// QueuedJobs). Tests advance a fake clock and then call WaitJobs to see its effects.
+func (c *Chain) WaitJobs(ctx context.Context) error {
+	return c.activity.wait(ctx)
+}
+
+// QueuedJobs returns how many jobs the embedded queue holds (waiting for their time, or
+// running); zero when the host runs its own queue.
+func (c *Chain) QueuedJobs() int {
+	if c.local == nil {
+		return 0
+	}
+	waiting, running := c.local.counts()
+	return waiting + running
 }

@@ -580,7 +580,7 @@ func TestHeapLimitCoversSetup(t *testing.T) {
 	assert.Empty(t, c.Configs())
 }
 
-func TestExportEventsWithoutBuffering(t *testing.T) {
+func TestExportEventsBufferUntilFlush(t *testing.T) {
 	c, sink := newChain(t)
 	p := loadJS(t, "exporter", `export async function exportEvents(events, { config }) {
 		console.log(config.tag, events.length, events.map(e => e.event).join(","))
@@ -593,6 +593,8 @@ func TestExportEventsWithoutBuffering(t *testing.T) {
 	assert.Equal(t, []any{"exporter (1)"}, v)
 	require.NoError(t, c.OnEvent(context.Background(), out))
 	require.NoError(t, c.OnEvent(context.Background(), mustEvent(t, `{"event":"skipped"}`)))
+	assert.Empty(t, sink.Lines(), "events wait in the buffer")
+	require.NoError(t, c.Flush(context.Background()))
 	assert.Equal(t, []string{"exporter log: a 1 kept"}, sink.Lines())
 }
 

@@ -33,6 +33,7 @@ func (c *Chain) metaSpec(cfg *installed, values *ojson.Object) vm.Members {
 		{Key: "attachments", Value: attachments},
 		{Key: "storage", Value: storageSpec(st, storageNS)},
 		{Key: "geoip", Value: map[string]any{"locate": c.geoipLocate()}},
+		{Key: "jobs", Value: c.jobsSpec(cfg)},
 		{Key: "utils", Value: map[string]any{"cursor": cursorSpec(st, storageNS)}},
 	}
 }

@@ -791,7 +791,7 @@ export function processEvent(event, { attachments }) {
 	props := mtProcess(t, c)
 	assert.Equal(t, `["file"]`, mtJSON(t, props, "attachmentKeys"))
 	assert.Equal(t, `["content_type","file_name","contents"]`, mtJSON(t, props, "keys"))
-	assert.Equal(t, `["cache","config","attachments","storage","geoip","utils","global"]`, mtJSON(t, props, "metaKeys"))
+	assert.Equal(t, `["cache","config","attachments","storage","geoip","jobs","utils","global"]`, mtJSON(t, props, "metaKeys"))
 	assert.Equal(t, `"application/octet-stream"`, mtJSON(t, props, "content_type"))
 	assert.Equal(t, `"data.bin"`, mtJSON(t, props, "file_name"))
 	assert.Equal(t, `6`, mtJSON(t, props, "length"))

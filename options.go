@@ -30,6 +30,12 @@ type options struct {
 	posthogAPI PostHogAPI
 	location   *time.Location
 	modules    map[string]vm.Members
+
+	clock       Clock
+	queue       JobQueue
+	retry       RetryPolicy
+	noScheduler bool
+	observer    func(Measurement)
 }
 
 func defaultOptions() options {
@@ -40,6 +46,33 @@ func defaultOptions() options {
 		logs:     SlogSink{},
 		timeout:  DefaultTimeout,
 		poolSize: runtime.GOMAXPROCS(0),
+		clock:    systemClock{},
+		retry:    DefaultRetryPolicy,
+	}
+}
+
+// WithClock sets the clock the chain schedules by (jobs, retries, export buffer ages,
+// scheduled tasks); tests pass a fake one such as plugchaintest.Clock.
+func WithClock(clk Clock) Option { return func(o *options) { o.clock = clk } }
+
+// WithJobQueue sends the jobs plugins queue (meta.jobs) and export retries to q instead of the
+// embedded in-memory queue; the host runs each through Chain.RunJob when it is due.
+func WithJobQueue(q JobQueue) Option { return func(o *options) { o.queue = q } }
+
+// WithRetryPolicy sets how jobs and exportEvents batches that throw RetryError are retried
+// (default DefaultRetryPolicy). Zero fields keep their defaults; a negative MaxRetries turns
+// retries off.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(o *options) {
+		switch {
+		case p.MaxRetries > 0:
+			o.retry.MaxRetries = p.MaxRetries
+		case p.MaxRetries < 0:
+			o.retry.MaxRetries = 0
+		}
+		if p.Initial > 0 {
+			o.retry.Initial = p.Initial
+		}
 	}
 }
 

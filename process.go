@@ -8,11 +8,9 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/plugchain/plugchain/ojson"
-	"github.com/plugchain/plugchain/vm"
 )
 
 // ProcessEvent runs ev through every plugin's processEvent in chain order, each getting the
@@ -49,10 +47,13 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			cur = cur.Clone()
 		}
 		res, err := c.callEvent(ctx, ic, "processEvent", cur)
-		if errors.Is(err, errConfigGone) {
-			continue // removed while this event was on its way
+		if errors.Is(err, errConfigGone) || errors.Is(err, errSetupPending) {
+			continue // removed while this event was on its way, or not set up: skipped
 		}
+		m := c.metrics(ic.ID)
+		m.eventsIn.Add(1)
 		if err != nil {
+			m.eventsFailed.Add(1)
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				return nil, errors.Join(append(errs, ctxErr)...)
 			}
@@ -64,10 +65,12 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			continue
 		}
 		if !res.Present || !truthy(res.Value) {
+			m.eventsDropped.Add(1)
 			return nil, errors.Join(errs...)
 		}
 		out, ok := res.Value.(*ojson.Object)
 		if !ok {
+			m.eventsFailed.Add(1)
 			if res.Input != nil {
 				cur = res.Input
 			}
@@ -86,8 +89,10 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			errs = append(errs, c.pluginError(ctx, ic, "processEvent",
 				&ScriptError{Name: "IllegalOperationError", Message: "Plugin tried to change event.team_id"}))
 			failed = append(failed, ic.label)
+			m.eventsFailed.Add(1)
 			continue
 		}
+		m.eventsOut.Add(1)
 		succeeded = append(succeeded, ic.label)
 	}
 	if cur == ev.obj {
@@ -147,35 +152,40 @@ func orEmpty(list []any) []any {
 }
 
 // OnEvent hands the final event to every plugin's onEvent (onSnapshot for $snapshot events),
-// all concurrently, and returns when they have finished. A plugin with exportEvents and no
-// onEvent gets the event as a batch of one, unless its exportEventsToIgnore config lists the
-// event's name. Errors are joined; see PluginErrors.
+// all concurrently, and returns when they have finished. A plugin with exportEvents also gets
+// the event in its export buffer, unless its exportEventsToIgnore config (comma separated)
+// lists the event's name: the buffer is exported when it holds exportEventsBufferBytes of
+// JSON (default 1 MiB) or its oldest event has waited exportEventsBufferSeconds (default 10),
+// in the background; Flush and Close export what is left. Errors are joined; see PluginErrors.
 func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 	list, err := c.snapshot()
 	if err != nil {
 		return err
 	}
-	snapshot := ev.Name() == "$snapshot"
+	name := ev.Name()
+	snapshot := name == "$snapshot"
 	var wg sync.WaitGroup
 	errs := make([]error, len(list))
 	for i, ic := range list {
-		method := onEventMethod(ic, ev.Name(), snapshot)
+		if !snapshot && ic.export != nil && !ic.ignoresExport(name) {
+			c.bufferExport(ic, ev.obj.Clone())
+		}
+		method := onEventMethod(ic, snapshot)
 		if method == "" {
 			continue
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if method == "exportEvents" {
-				errs[i] = c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
-					_, _, err := in.Call(ctx, method, []any{ev.obj.Clone()})
-					return c.pluginError(ctx, ic, method, err)
-				})
-			} else {
-				_, errs[i] = c.callEvent(ctx, ic, method, ev.obj.Clone())
+			_, err := c.callEvent(ctx, ic, method, ev.obj.Clone())
+			if errors.Is(err, errConfigGone) || errors.Is(err, errSetupPending) {
+				return
 			}
-			if errors.Is(errs[i], errConfigGone) {
-				errs[i] = nil
+			m := c.metrics(ic.ID)
+			m.onEventCalls.Add(1)
+			if err != nil {
+				m.onEventFailed.Add(1)
+				errs[i] = err
 			}
 		}()
 	}
@@ -184,29 +194,19 @@ func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 }
 
 // onEventMethod picks the function that receives a final event, or "" for none.
-func onEventMethod(ic *installed, name string, snapshot bool) string {
+func onEventMethod(ic *installed, snapshot bool) string {
 	switch {
-	case snapshot:
-		if ic.has["onSnapshot"] {
-			return "onSnapshot"
-		}
-	case ic.has["onEvent"]:
+	case snapshot && ic.has["onSnapshot"]:
+		return "onSnapshot"
+	case !snapshot && ic.has["onEvent"]:
 		return "onEvent"
-	case ic.has["exportEvents"] && !ic.ignoresExport(name):
-		return "exportEvents"
 	}
 	return ""
 }
 
-// ignoresExport reports whether the config's exportEventsToIgnore (comma separated) lists name.
+// ignoresExport reports whether the config's exportEventsToIgnore lists name.
 func (ic *installed) ignoresExport(name string) bool {
-	list, _ := ic.Config["exportEventsToIgnore"].(string)
-	for _, n := range strings.Split(list, ",") {
-		if strings.TrimSpace(n) == name && name != "" {
-			return true
-		}
-	}
-	return false
+	return ic.export.ignore[name]
 }
 
 // Webhook is an HTTP request a plugin's composeWebhook asked for.
@@ -245,7 +245,7 @@ func (c *Chain) ComposeWebhooks(ctx context.Context, ev *Event) ([]Webhook, erro
 			continue
 		}
 		res, err := c.callEvent(ctx, ic, "composeWebhook", shaped.Clone())
-		if errors.Is(err, errConfigGone) {
+		if errors.Is(err, errConfigGone) || errors.Is(err, errSetupPending) {
 			continue
 		}
 		if err != nil {
