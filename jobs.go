@@ -132,7 +132,8 @@ func jobTime(v any) (time.Time, error) {
 	switch x := v.(type) {
 	case float64:
 		if !math.IsNaN(x) && math.Abs(x) <= 8.64e15 {
-			return time.Unix(0, 0).Add(time.Duration(x * float64(time.Millisecond))), nil
+			whole := math.Floor(x)
+			return time.UnixMilli(int64(whole)).Add(time.Duration((x - whole) * 1e6)), nil
 		}
 	case string:
 		if t, err := time.Parse(time.RFC3339Nano, x); err == nil {

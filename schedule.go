@@ -71,11 +71,14 @@ func (c *Chain) scheduleNext(s Schedule) {
 	}
 	now := c.opts.clock.Now()
 	c.sched.timers[s.index()] = c.opts.clock.AfterFunc(s.next(now, c.location()).Sub(now), func() {
-		c.activity.start()
-		go func() {
-			defer c.activity.done()
-			_ = c.RunScheduled(c.bgCtx, s) // errors are reported as they happen
-		}()
+		// Runs start (or are skipped) now; they finish in the background.
+		if wait, err := c.startScheduled(c.bgCtx, s); err == nil {
+			c.activity.start()
+			go func() {
+				defer c.activity.done()
+				_ = wait() // errors are reported as they happen
+			}()
+		}
 		c.scheduleNext(s)
 	})
 }
@@ -97,13 +100,23 @@ func (c *Chain) stopScheduler() {
 // task never piles up. The embedded scheduler calls it on the cron schedule; hosts with a
 // scheduler of their own use WithoutScheduler and call it themselves.
 func (c *Chain) RunScheduled(ctx context.Context, s Schedule) error {
+	wait, err := c.startScheduled(ctx, s)
+	if err != nil {
+		return err
+	}
+	return wait()
+}
+
+// startScheduled starts the runs of s (skipping configs still running it) and returns a
+// function that waits for them.
+func (c *Chain) startScheduled(ctx context.Context, s Schedule) (wait func() error, err error) {
 	idx := s.index()
 	if idx < 0 {
-		return fmt.Errorf("plugchain: unknown scheduled task %q", s)
+		return nil, fmt.Errorf("plugchain: unknown scheduled task %q", s)
 	}
 	list, err := c.snapshot()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var wg sync.WaitGroup
 	errs := make([]error, len(list))
@@ -137,6 +150,8 @@ func (c *Chain) RunScheduled(ctx context.Context, s Schedule) error {
 			}
 		}()
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return func() error {
+		wg.Wait()
+		return errors.Join(errs...)
+	}, nil
 }

@@ -85,17 +85,17 @@ func (ic *installed) setupRetryAt() time.Time {
 
 // setupStatus reports the setup part of ConfigStatus. A config with instances is ready even
 // if creating more failed; the failure still shows.
-func (ic *installed) setupStatus() (SetupState, int, error, time.Time) {
+func (ic *installed) setupStatus() (SetupState, int, time.Time, error) {
 	s := &ic.setup
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
 	case s.failures == 0 || ic.live.Load() > 0:
-		return SetupReady, s.failures, s.err, time.Time{}
+		return SetupReady, s.failures, time.Time{}, s.err
 	case s.failed:
-		return SetupFailed, s.failures, s.err, time.Time{}
+		return SetupFailed, s.failures, time.Time{}, s.err
 	}
-	return SetupRetrying, s.failures, s.err, s.retryAt
+	return SetupRetrying, s.failures, s.retryAt, s.err
 }
 
 // setupFailure records a failed setupPlugin of ic and reports it. With retryable, a

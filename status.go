@@ -185,7 +185,7 @@ func (c *Chain) ConfigStatus(id int64) (ConfigStatus, error) {
 
 func (c *Chain) status(ic *installed) ConfigStatus {
 	s := ConfigStatus{ID: ic.ID, Plugin: ic.Plugin.Name(), TeamID: ic.TeamID}
-	s.State, s.SetupAttempts, s.SetupError, s.NextSetupAttempt = ic.setupStatus()
+	s.State, s.SetupAttempts, s.NextSetupAttempt, s.SetupError = ic.setupStatus()
 	s.Instances = int(ic.live.Load())
 	s.BufferedEvents = ic.export.buffered()
 	m := c.metrics(ic.ID)
