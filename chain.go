@@ -321,6 +321,8 @@ func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error
 				<-ic.slots
 				if in != nil {
 					err = c.setupFailure(ctx, ic, err, true)
+				} else {
+					ic.setup.loadFailed(err) // reported by newInstance
 				}
 				return nil, err
 			}
@@ -595,7 +597,7 @@ func (c *Chain) Close(ctx context.Context) error {
 	c.byID = map[int64]*installed{}
 	c.mu.Unlock()
 	for _, job := range left {
-		err := fmt.Errorf("the chain closed before the job's time (%s): %w", job.RunAt.Format(time.RFC3339), ErrJobNotRun)
+		err := fmt.Errorf("job %q due at %s was not run: the chain closed", job.Type, job.RunAt.Format(time.RFC3339))
 		if ic := byID[job.PluginConfigID]; ic != nil && ic.Plugin != nil {
 			method := "jobs." + job.Type
 			if job.Type == exportRetryJob && ic.has["exportEvents"] {
@@ -606,7 +608,7 @@ func (c *Chain) Close(ctx context.Context) error {
 		}
 	}
 	if len(left) > 0 {
-		errs = append(errs, fmt.Errorf("plugchain: %d queued jobs were not run: %w", len(left), ErrJobNotRun))
+		errs = append(errs, fmt.Errorf("%w: %d queued job(s) were due later", ErrJobNotRun, len(left)))
 	}
 	for _, ic := range list {
 		if err := c.teardown(ctx, ic); err != nil {
@@ -618,7 +620,7 @@ func (c *Chain) Close(ctx context.Context) error {
 
 // ErrJobNotRun matches (with errors.Is) the error of jobs the embedded queue still held when
 // the chain closed.
-var ErrJobNotRun = errors.New("job not run")
+var ErrJobNotRun = errors.New("plugchain: the chain closed before the job ran")
 
 // WaitJobs waits until no background work is in progress or due: no job of the embedded queue
 // due or running, no export and no scheduled task running. Jobs due later do not count (see

@@ -68,6 +68,16 @@ func (s *setupState) succeeded() {
 	s.failures, s.err, s.failed, s.retryAt = 0, nil, false, time.Time{}
 }
 
+// loadFailed records that the plugin's code failed in a new instance: no more instances are
+// created until Reload, as code that failed once is likely to fail again.
+func (s *setupState) loadFailed(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failures++
+	s.err = err
+	s.failed = true
+}
+
 func (s *setupState) stop() {
 	s.mu.Lock()
 	defer s.mu.Unlock()

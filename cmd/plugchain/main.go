@@ -1,13 +1,18 @@
 // Command plugchain runs PostHog plugins on events from the command line.
 //
-//	plugchain run --chain CHAIN.json [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] [--allow-private-networks] < events.jsonl > out.jsonl
-//	plugchain run [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] [--allow-private-networks] DIR [DIR...] < events.jsonl
+//	plugchain run --chain CHAIN.json [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] [--allow-private-networks] [--wait-jobs 0s] < events.jsonl > out.jsonl
+//	plugchain run [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] [--allow-private-networks] [--wait-jobs 0s] DIR [DIR...] < events.jsonl
 //
 // Each input line is one event as JSON; each surviving event is written as one JSON line, in
 // input order. Plugin console output and errors go to stderr. With --geoip, meta.geoip.locate
 // answers from a MaxMind City database (GeoLite2-City.mmdb or GeoIP2-City.mmdb); without it,
 // locate resolves to null. Events plugins emit with posthog.capture are written as JSON lines
 // to the --captured file, or to stderr. Plugin code runs in UTC unless --tz names another zone.
+//
+// Jobs plugins queue (meta.jobs) run in the process when due, and runEvery* tasks on their
+// schedule while the command runs. At end of input, exportEvents buffers are exported;
+// --wait-jobs waits up to the given time for queued jobs (export retries included) before
+// plugins are torn down; jobs still queued then are reported on stderr and not run.
 package main
 
 import (
@@ -26,8 +31,8 @@ func main() {
 }
 
 const usage = `usage:
-  plugchain run --chain CHAIN.json [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] [--allow-private-networks] < events.jsonl > out.jsonl
-  plugchain run [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] [--allow-private-networks] DIR [DIR...] < events.jsonl > out.jsonl
+  plugchain run --chain CHAIN.json [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] [--allow-private-networks] [--wait-jobs 0s] < events.jsonl > out.jsonl
+  plugchain run [--keep-dropped] [--geoip FILE.mmdb] [--timeout 30s] [--captured FILE] [--tz ZONE] [--allow-private-networks] [--wait-jobs 0s] DIR [DIR...] < events.jsonl > out.jsonl
 `
 
 // run is the whole program, with its streams passed in so tests can drive it.

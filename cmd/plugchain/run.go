@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -27,6 +28,7 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	capturedPath := fs.String("captured", "", "file to write events from posthog.capture to, as JSON lines (default: stderr)")
 	tz := fs.String("tz", "UTC", "IANA time zone plugin code runs in")
 	allowPrivate := fs.Bool("allow-private-networks", false, "let fetch reach loopback, private and link-local addresses")
+	waitJobs := fs.Duration("wait-jobs", 0, "at end of input, wait up to this long for queued jobs (meta.jobs, export retries) to run")
 	dirs, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -40,6 +42,10 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	if *timeout <= 0 {
 		fmt.Fprintf(stderr, "plugchain run: --timeout must be positive, got %s\n", *timeout)
+		return 2
+	}
+	if *waitJobs < 0 {
+		fmt.Fprintf(stderr, "plugchain run: --wait-jobs must not be negative, got %s\n", *waitJobs)
 		return 2
 	}
 
@@ -87,7 +93,11 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		closeCtx, cancel := context.WithTimeout(context.Background(), *timeout)
 		defer cancel()
 		if err := chain.Close(closeCtx); err != nil {
-			fmt.Fprintf(stderr, "plugchain: %v\n", err)
+			msg := err.Error()
+			if !strings.HasPrefix(msg, "plugchain: ") {
+				msg = "plugchain: " + msg
+			}
+			fmt.Fprintln(stderr, msg)
 		}
 	}()
 	if *chainPath != "" {
@@ -99,7 +109,31 @@ func runCommand(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "plugchain: %v\n", err)
 		return 1
 	}
-	return processStream(ctx, chain, stdin, stdout, stderr, *keepDropped)
+	code := processStream(ctx, chain, stdin, stdout, stderr, *keepDropped)
+	// Export what the buffers hold now, so failed batches can still be retried while waiting;
+	// Close (deferred) tears the plugins down.
+	if err := chain.Flush(ctx); err != nil {
+		fmt.Fprintf(stderr, "plugchain: %v\n", err)
+	}
+	if *waitJobs > 0 {
+		waitForJobs(ctx, chain, *waitJobs)
+	}
+	return code
+}
+
+// waitForJobs waits until the chain's queue is empty, for at most limit.
+func waitForJobs(ctx context.Context, chain *plugchain.Chain, limit time.Duration) {
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for chain.QueuedJobs() > 0 {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // parseInterspersed parses flags that may come before, between or after the plugin
