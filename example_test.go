@@ -3,6 +3,7 @@ package plugchain_test
 import (
 	"context"
 	"errors"
+	"expvar"
 	"fmt"
 	"log"
 	"os"
@@ -161,4 +162,47 @@ func ExamplePluginErrors() {
 	// error:  TypeError: no API key for purchase
 	// thrown: TypeError
 	// event kept, failed plugins: [Flaky (1)]
+}
+
+// Export plugin metrics through WithObserver: one callback per finished plugin call. With
+// Prometheus, the callback body is calls.WithLabelValues(m.Plugin, m.Method, outcome).Inc()
+// and seconds.WithLabelValues(m.Plugin, m.Method).Observe(m.Duration.Seconds()); with
+// OpenTelemetry, a counter's Add and a histogram's Record with the same attributes.
+// Chain.Status gives the totals (and setup states) for gauges.
+func ExampleWithObserver() {
+	ctx := context.Background()
+	dir, cleanup := writePlugin("Picky", `
+		export function processEvent(event) {
+			if (!event.distinct_id) throw new Error('anonymous event')
+			return event
+		}
+	`)
+	defer cleanup()
+	p, err := plugchain.LoadPlugin(dir)
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	calls := expvar.NewMap("plugchain_calls")
+	chain := plugchain.New(plugchain.WithLogSink(discardSink{}), plugchain.WithObserver(func(m plugchain.Measurement) {
+		outcome := "ok"
+		if m.Err != nil {
+			outcome = "error"
+		}
+		calls.Add(m.Plugin+" "+m.Method+" "+outcome, 1)
+	}))
+	defer chain.Close(ctx)
+	if _, err := chain.Add(ctx, plugchain.PluginConfig{Plugin: p}); err != nil {
+		log.Fatal(err)
+	}
+	for _, who := range []string{"user-1", "", "user-2"} {
+		_, _ = chain.ProcessEvent(ctx, plugchain.NewEvent("signup", who))
+	}
+
+	fmt.Println(calls.String())
+	st := chain.Status()[0]
+	fmt.Printf("%s: %s, in %d, out %d, failed %d\n", st.Plugin, st.State, st.Counters.EventsIn, st.Counters.EventsOut, st.Counters.EventsFailed)
+	// Output:
+	// {"Picky processEvent error": 1, "Picky processEvent ok": 2}
+	// Picky: ready, in 3, out 2, failed 1
 }

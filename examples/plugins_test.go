@@ -12,11 +12,13 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/plugchain/plugchain"
+	"github.com/plugchain/plugchain/plugchaintest"
 )
 
 type quiet struct{}
@@ -160,4 +162,116 @@ func TestMilestoneCapture(t *testing.T) {
 		assert.Equal(t, want.by, prop(t, ev, "reached_by"))
 		assert.Equal(t, "posthog-plugin-server", prop(t, ev, "$lib"))
 	}
+}
+
+func TestBatchExporterRetriesWhileTheEndpointFails(t *testing.T) {
+	var mu sync.Mutex
+	var requests int
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		requests++
+		if requests == 1 {
+			http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
+			return
+		}
+		assert.Equal(t, "Bearer s3cret", r.Header.Get("Authorization"))
+		var body struct {
+			Batch []struct {
+				Event string `json:"event"`
+			} `json:"batch"`
+		}
+		assert.NoError(t, json.NewDecoder(r.Body).Decode(&body))
+		for _, e := range body.Batch {
+			got = append(got, e.Event)
+		}
+	}))
+	defer srv.Close()
+
+	clock := plugchaintest.NewClock(time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC))
+	c := chainOf(t, "batch-exporter", map[string]any{"url": srv.URL, "authToken": "s3cret"},
+		plugchain.WithClock(clock), plugchain.WithoutScheduler(),
+		plugchain.WithHTTP(plugchain.NewHTTPClient(plugchain.HTTPClientOptions{AllowPrivateNetworks: true})))
+	ctx := context.Background()
+	for _, name := range []string{"$pageview", "$feature_flag_called", "signup"} {
+		ev, err := plugchain.ParseEvent([]byte(`{"event":"` + name + `","distinct_id":"u1","properties":{}}`))
+		require.NoError(t, err)
+		require.NoError(t, c.OnEvent(ctx, ev))
+	}
+	// The batch waits 10 s (the default age), then meets the 503 and is retried 6 s later.
+	clock.Advance(10 * time.Second)
+	require.NoError(t, c.WaitJobs(ctx))
+	st := c.Status()[0].Counters
+	assert.Equal(t, uint64(1), st.ExportRetries)
+	assert.Zero(t, st.ExportBatches)
+	clock.Advance(6 * time.Second)
+	require.NoError(t, c.WaitJobs(ctx))
+
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Equal(t, 2, requests)
+	assert.Equal(t, []string{"$pageview", "signup"}, got, "$feature_flag_called is ignored by default")
+	st = c.Status()[0].Counters
+	assert.Equal(t, uint64(1), st.ExportBatches)
+	assert.Equal(t, uint64(2), st.ExportedEvents)
+	assert.Zero(t, st.ExportFailed)
+}
+
+func TestBatchExporterDoesNotRetryARejectedBatch(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "bad token", http.StatusUnauthorized)
+	}))
+	defer srv.Close()
+	c := chainOf(t, "batch-exporter", map[string]any{"url": srv.URL},
+		plugchain.WithHTTP(plugchain.NewHTTPClient(plugchain.HTTPClientOptions{AllowPrivateNetworks: true})))
+	ev, err := plugchain.ParseEvent([]byte(`{"event":"e","properties":{}}`))
+	require.NoError(t, err)
+	require.NoError(t, c.OnEvent(context.Background(), ev))
+	err = c.Flush(context.Background())
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `plugin "Batch Exporter" (config 1): exportEvents: Error: endpoint rejected the batch: 401 bad token`)
+	assert.Zero(t, c.QueuedJobs())
+	assert.Equal(t, uint64(1), c.Status()[0].Counters.ExportFailed)
+}
+
+func TestOnboardingFollowUpSchedulesJobs(t *testing.T) {
+	rec := &collector{}
+	clock := plugchaintest.NewClock(time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC))
+	c := chainOf(t, "onboarding-follow-up", map[string]any{"delayHours": "2"},
+		plugchain.WithCapturer(rec), plugchain.WithClock(clock), plugchain.WithoutScheduler())
+	process(t, c, `{"event":"signed_up","distinct_id":"ann","timestamp":"2024-05-01T12:00:00Z"}`)
+	process(t, c, `{"event":"signed_up","distinct_id":"bob","timestamp":"2024-05-01T12:00:00Z"}`)
+	process(t, c, `{"event":"$pageview","distinct_id":"ann"}`)
+	process(t, c, `{"event":"$pageview","distinct_id":"ann"}`)
+	process(t, c, `{"event":"$pageview","distinct_id":"carol"}`)
+	assert.Equal(t, 2, c.QueuedJobs())
+
+	clock.Advance(2*time.Hour - time.Second)
+	require.NoError(t, c.WaitJobs(context.Background()))
+	assert.Empty(t, rec.events, "not before the delay")
+	clock.Advance(time.Second)
+	require.NoError(t, c.WaitJobs(context.Background()))
+
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	outcomes := map[string]string{}
+	for _, ev := range rec.events {
+		outcomes[ev.DistinctID()] = ev.Name()
+		if ev.DistinctID() == "ann" {
+			assert.Equal(t, float64(2), prop(t, ev, "events_since_signup"))
+		}
+	}
+	assert.Equal(t, map[string]string{"ann": "onboarding_completed", "bob": "onboarding_stalled"}, outcomes)
+
+	_, err := c.Add(context.Background(), plugchain.PluginConfig{ID: 9, Plugin: mustLoad(t, "onboarding-follow-up"), Config: map[string]any{"delayHours": "soon"}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `setupPlugin: Error: delayHours must be a positive number, got "soon"`)
+}
+
+func mustLoad(t *testing.T, dir string) *plugchain.Plugin {
+	t.Helper()
+	p, err := plugchain.LoadPlugin("plugins/" + dir)
+	require.NoError(t, err)
+	return p
 }
