@@ -95,6 +95,9 @@ type installed struct {
 	// tasks marks the scheduled tasks running, by Schedule index.
 	tasks [3]atomic.Bool
 
+	// m holds the counters of the config's id, shared with the configs that replace it.
+	m *configMetrics
+
 	settings Settings
 }
 
@@ -182,6 +185,7 @@ func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int, retryabl
 		slots:        make(chan struct{}, c.opts.poolSize),
 		slotFreed:    make(chan struct{}, 1),
 		exports:      newActivity(),
+		m:            c.metrics(cfg.ID),
 	}
 	ic.spec = c.metaSpec(ic, values)
 	ic.posthog = c.posthogHost(ic)
@@ -478,7 +482,9 @@ func (c *Chain) Remove(ctx context.Context, id int64) error {
 	delete(c.byID, id)
 	c.configs = without(c.configs, ic)
 	c.mu.Unlock()
-	return c.teardown(ctx, ic)
+	err := c.teardown(ctx, ic)
+	c.stats.Delete(id)
+	return err
 }
 
 // Reload replaces the plugin config with cfg's id by cfg (new values, or a new version of the
@@ -604,7 +610,7 @@ func (c *Chain) Close(ctx context.Context) error {
 				method = "exportEvents"
 			}
 			c.pluginError(ctx, ic, method, err)
-			c.metrics(ic.ID).jobsFailed.Add(1)
+			ic.m.jobsFailed.Add(1)
 		}
 	}
 	if len(left) > 0 {

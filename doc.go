@@ -18,6 +18,14 @@
 // Capturer, PostHogAPI); in-memory defaults from package memstore make a Chain work with no
 // setup, and package geoip reads MaxMind databases.
 //
+// Beyond events, a Chain runs what plugins do in the background: jobs queued with meta.jobs
+// (JobQueue; in memory by default, or the host's queue driving RunJob), runEvery* tasks on their
+// cron schedules (RunScheduled for hosts with their own scheduler), exportEvents batches
+// buffered by size and age, and retries of RetryErrors with back-off, all on an injectable
+// Clock. Close exports what is buffered before tearing plugins down. Status reports each
+// config's setup state and counters, and WithObserver hands every call's measurement to the
+// host's metrics.
+//
 // Plugins see the globals and modules PostHog's server gave them with Node.js behaviour: URL,
 // Buffer, fetch (node-fetch v2, with private networks refused by the default client), crypto,
 // zlib, stream, timers bounded by the call, console formatting like Node's, dates in UTC (or

@@ -199,7 +199,7 @@ func (c *Chain) startExport(ic *installed, batch []any) {
 // default); when the retries are used up, or for any other error, the batch is reported as
 // failed and the error returned.
 func (c *Chain) exportBatch(ctx context.Context, ic *installed, batch []any, batchID, retries int) error {
-	m := c.metrics(ic.ID)
+	m := ic.m
 	start := time.Now()
 	err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 		_, _, err := in.Call(ctx, "exportEvents", batch)

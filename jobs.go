@@ -251,7 +251,7 @@ func (c *Chain) RunJob(ctx context.Context, job Job) error {
 		}
 		payload = p
 	}
-	m := c.metrics(ic.ID)
+	m := ic.m
 	start := time.Now()
 	err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 		if !in.HasJob(job.Type) {

@@ -50,7 +50,7 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		if errors.Is(err, errConfigGone) || errors.Is(err, errSetupPending) {
 			continue // removed while this event was on its way, or not set up: skipped
 		}
-		m := c.metrics(ic.ID)
+		m := ic.m
 		m.eventsIn.Add(1)
 		if err != nil {
 			m.eventsFailed.Add(1)
@@ -181,7 +181,7 @@ func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 			if errors.Is(err, errConfigGone) || errors.Is(err, errSetupPending) {
 				return
 			}
-			m := c.metrics(ic.ID)
+			m := ic.m
 			m.onEventCalls.Add(1)
 			if err != nil {
 				m.onEventFailed.Add(1)

@@ -124,7 +124,7 @@ func (c *Chain) startScheduled(ctx context.Context, s Schedule) (wait func() err
 		if !ic.has[string(s)] {
 			continue
 		}
-		m := c.metrics(ic.ID)
+		m := ic.m
 		if !ic.tasks[idx].CompareAndSwap(false, true) {
 			m.scheduledSkipped.Add(1)
 			continue

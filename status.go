@@ -123,7 +123,7 @@ func (c *Chain) observe(ic *installed, method string, start time.Time, err error
 		return
 	}
 	d := time.Since(start)
-	m := c.metrics(ic.ID)
+	m := ic.m
 	m.mu.Lock()
 	s := m.durations[method]
 	if s == nil {
@@ -188,7 +188,7 @@ func (c *Chain) status(ic *installed) ConfigStatus {
 	s.State, s.SetupAttempts, s.NextSetupAttempt, s.SetupError = ic.setupStatus()
 	s.Instances = int(ic.live.Load())
 	s.BufferedEvents = ic.export.buffered()
-	m := c.metrics(ic.ID)
+	m := ic.m
 	s.Counters = m.counters()
 	m.mu.Lock()
 	s.Durations = make(map[string]DurationStats, len(m.durations))
