@@ -166,13 +166,16 @@ func (b *exportBuffer) buffered() int {
 func (c *Chain) bufferExport(ic *installed, ev *ojson.Object) {
 	batches, ok := ic.export.add(c, ev, jsonLength(ev), func() { c.startExport(ic, ic.export.take(false)) })
 	if !ok {
-		// The config is being torn down; its replacement, if any, takes the event.
+		// The config is being torn down: its replacement, if any, takes the event; otherwise
+		// it is exported on its own while the old instances may still run.
 		c.mu.RLock()
 		next := c.byID[ic.ID]
 		c.mu.RUnlock()
 		if next != nil && next != ic && next.export != nil {
 			c.bufferExport(next, ev)
+			return
 		}
+		_ = c.exportBatch(c.bgCtx, ic, []any{ev}, rand.IntN(1000000), 0)
 		return
 	}
 	for _, b := range batches {

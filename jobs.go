@@ -229,11 +229,12 @@ func isRetryError(err error) bool {
 // the host's queue should run this job again. A job of a config the chain no longer has
 // returns ErrUnknownConfig.
 func (c *Chain) RunJob(ctx context.Context, job Job) error {
+	// A closing chain still runs the jobs that fall due while it drains.
 	c.mu.RLock()
 	ic := c.byID[job.PluginConfigID]
 	closed := c.closed
 	c.mu.RUnlock()
-	if closed {
+	if closed && ic == nil {
 		return ErrClosed
 	}
 	if ic == nil || ic.Plugin == nil {

@@ -65,8 +65,6 @@ type localQueue struct {
 	timer   Timer
 	timerAt time.Time
 	closed  bool
-	ctx     context.Context
-	cancel  context.CancelFunc
 }
 
 // localQueueWorkers bounds the jobs the default queue runs at once; each also needs an
@@ -74,8 +72,7 @@ type localQueue struct {
 const localQueueWorkers = 64
 
 func newLocalQueue(c *Chain) *localQueue {
-	ctx, cancel := context.WithCancel(context.Background())
-	return &localQueue{c: c, maxRunning: localQueueWorkers, ctx: ctx, cancel: cancel}
+	return &localQueue{c: c, maxRunning: localQueueWorkers}
 }
 
 type queuedJob struct {
@@ -148,7 +145,7 @@ func (q *localQueue) dispatchLocked() {
 func (q *localQueue) run(job Job) {
 	defer q.c.activity.done()
 	// Errors have been reported to the host (error handler, log sink, status) by RunJob.
-	_ = q.c.RunJob(q.ctx, job)
+	_ = q.c.RunJob(q.c.bgCtx, job)
 	q.mu.Lock()
 	q.running--
 	q.dispatchLocked()
