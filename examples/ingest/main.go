@@ -12,7 +12,8 @@
 // {"status":1,"events":[...]} with the processed events in input order (null for an event a
 // plugin dropped). A plugin that throws or times out does not fail the request: the error is
 // logged and the event goes on as the chain left it. GET /healthz answers 200 while the
-// server runs.
+// server runs; GET /status reports each plugin config's setup state, counters and last error
+// (what a metrics exporter would read from Chain.Status).
 package main
 
 import (
@@ -148,7 +149,7 @@ func run(ctx context.Context, args []string, logger *slog.Logger, ready func(net
 	return nil
 }
 
-// newHandler serves /capture and /healthz with chain.
+// newHandler serves /capture, /healthz and /status with chain.
 func newHandler(chain *plugchain.Chain) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/capture", &captureHandler{chain: chain, log: slog.Default()})
@@ -159,10 +160,47 @@ func newHandler(chain *plugchain.Chain) http.Handler {
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "plugins": len(chain.Configs())})
 	})
+	mux.HandleFunc("/status", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			methodNotAllowed(w, http.MethodGet, http.MethodHead)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"plugins": statusReport(chain.Status())})
+	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})
 	return mux
+}
+
+// statusReport turns the chain's status into JSON-friendly values.
+func statusReport(list []plugchain.ConfigStatus) []map[string]any {
+	out := make([]map[string]any, 0, len(list))
+	for _, st := range list {
+		entry := map[string]any{
+			"id":              st.ID,
+			"plugin":          st.Plugin,
+			"team_id":         st.TeamID,
+			"state":           st.State,
+			"instances":       st.Instances,
+			"buffered_events": st.BufferedEvents,
+			"counters":        st.Counters,
+		}
+		if st.SetupError != nil {
+			entry["setup_error"] = st.SetupError.Error()
+		}
+		if st.LastError != nil {
+			entry["last_error"] = st.LastError.Error()
+			entry["last_error_at"] = st.LastErrorAt
+		}
+		durations := map[string]any{}
+		for method, d := range st.Durations {
+			durations[method] = map[string]any{"count": d.Count, "total_ms": d.Total.Milliseconds(), "max_ms": d.Max.Milliseconds()}
+		}
+		entry["durations"] = durations
+		out = append(out, entry)
+	}
+	return out
 }
 
 type captureHandler struct {

@@ -209,6 +209,30 @@ func TestHealthz(t *testing.T) {
 	require.Equal(t, http.StatusMethodNotAllowed, resp.StatusCode)
 }
 
+func TestStatus(t *testing.T) {
+	srv, _ := exampleServer(t)
+	code, _ := capture(t, srv, `{"event":"$pageview","distinct_id":"u1","properties":{"$current_url":"https://example.com/"}}`)
+	require.Equal(t, http.StatusOK, code)
+	resp, err := http.Get(srv.URL + "/status")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	var body struct {
+		Plugins []struct {
+			Plugin   string
+			State    string
+			Counters struct{ EventsIn, EventsOut uint64 }
+		}
+	}
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&body))
+	require.Len(t, body.Plugins, 5)
+	first := body.Plugins[0]
+	require.Equal(t, "Hello World", first.Plugin)
+	require.Equal(t, "ready", first.State)
+	require.Equal(t, uint64(1), first.Counters.EventsIn)
+	require.Equal(t, uint64(1), first.Counters.EventsOut)
+}
+
 func TestRunServesAndShutsDown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
