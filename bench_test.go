@@ -154,3 +154,54 @@ func heapInUse() uint64 {
 	runtime.ReadMemStats(&m)
 	return m.HeapInuse
 }
+
+// BenchmarkOnEventExportBuffer measures handing a final event to an exportEvents plugin: the
+// copy, its JSON size, the buffer, and the batch export every ~200 events (1 MiB of JSON).
+func BenchmarkOnEventExportBuffer(b *testing.B) {
+	c := quietChain(b, WithPoolSize(1))
+	p := loadJS(b, "exporter", `export async function exportEvents(events, { global }) { global.n = (global.n || 0) + events.length }`)
+	if _, err := c.Add(context.Background(), PluginConfig{Plugin: p, Config: map[string]any{"exportEventsBufferBytes": "1048576"}}); err != nil {
+		b.Fatal(err)
+	}
+	ev := mustEvent(b, benchEvent)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := c.OnEvent(ctx, ev); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := c.Flush(ctx); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/event")
+}
+
+// BenchmarkJobRoundTrip measures a job through the embedded queue: meta.jobs ... runNow() in
+// processEvent, then the job function running on the same instance pool.
+func BenchmarkJobRoundTrip(b *testing.B) {
+	c := quietChain(b, WithPoolSize(1))
+	p := loadJS(b, "jobs", `
+		export const jobs = { count: (payload, { global }) => { global.n = (global.n || 0) + payload.by } }
+		export async function processEvent(event, { jobs }) { await jobs.count({ by: 1 }).runNow(); return event }`)
+	if _, err := c.Add(context.Background(), PluginConfig{Plugin: p}); err != nil {
+		b.Fatal(err)
+	}
+	ev := mustEvent(b, `{"event":"e","properties":{}}`)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := c.ProcessEvent(ctx, ev); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := c.WaitJobs(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if st := c.Status()[0].Counters; st.JobsSucceeded != uint64(b.N) {
+		b.Fatalf("%d of %d jobs succeeded", st.JobsSucceeded, b.N)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/job")
+}

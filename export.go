@@ -10,7 +10,6 @@ import (
 	"sync"
 	"time"
 	"unicode"
-	"unicode/utf16"
 
 	"github.com/plugchain/plugchain/ojson"
 	"github.com/plugchain/plugchain/vm"
@@ -100,16 +99,28 @@ func jsParseInt(s string) float64 {
 
 // jsonLength is JSON.stringify(v).length: the JSON text's length in UTF-16 code units.
 func jsonLength(v any) int {
-	b, err := ojson.Marshal(v)
-	if err != nil {
-		return 0
-	}
+	bp := jsonBufs.Get().(*[]byte)
+	b, err := ojson.AppendJSON((*bp)[:0], v)
 	n := 0
-	for _, r := range string(b) {
-		n += utf16.RuneLen(r)
+	if err == nil {
+		for _, c := range b {
+			// One unit per UTF-8 sequence, two for those of four bytes (surrogate pairs).
+			if c&0xC0 != 0x80 {
+				n++
+				if c >= 0xF0 {
+					n++
+				}
+			}
+		}
+	}
+	if cap(b) <= 1<<20 {
+		*bp = b
+		jsonBufs.Put(bp)
 	}
 	return n
 }
+
+var jsonBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // add buffers ev (size in JSON length) and returns the batches that must be exported now.
 // flush is what the age timer calls.
