@@ -119,7 +119,7 @@ func (c *Chain) metrics(id int64) *configMetrics {
 // observe records a finished call of method on ic: its duration, its error, and the host's
 // observer.
 func (c *Chain) observe(ic *installed, method string, start time.Time, err error) {
-	if errors.Is(err, errConfigGone) || errors.Is(err, errSetupPending) {
+	if err != nil && (errors.Is(err, errConfigGone) || errors.Is(err, errSetupPending)) {
 		return
 	}
 	d := time.Since(start)
@@ -135,9 +135,11 @@ func (c *Chain) observe(ic *installed, method string, start time.Time, err error
 	if d > s.Max {
 		s.Max = d
 	}
-	var pe *PluginError
-	if errors.As(err, &pe) {
-		m.lastErr, m.lastErrAt = pe, c.opts.clock.Now()
+	if err != nil {
+		var pe *PluginError
+		if errors.As(err, &pe) {
+			m.lastErr, m.lastErrAt = pe, c.opts.clock.Now()
+		}
 	}
 	m.mu.Unlock()
 	if c.opts.observer != nil {
