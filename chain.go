@@ -207,11 +207,11 @@ func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int, retryabl
 		<-ic.slots
 		if in == nil || !retryable || !isRetryError(err) {
 			if in != nil {
-				err = c.setupFailure(ctx, ic, err, false)
+				err = c.setupFailure(ctx, ic, err, 0, false)
 			}
 			return nil, err
 		}
-		_ = c.setupFailure(ctx, ic, err, true)
+		_ = c.setupFailure(ctx, ic, err, 0, true)
 		return ic, nil
 	}
 	ic.live.Add(1)
@@ -286,7 +286,7 @@ var errConfigGone = errors.New("plugchain: plugin config was removed")
 
 // acquire takes an idle instance of ic, creating one while the pool has room and setup is not
 // backing off, or waits. A config with no instance that cannot create one returns
-// errSetupPending.
+// errSetupPending; a failed setup of a new instance is reported, never returned.
 func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error) {
 	if ic.gone.Load() {
 		return nil, errConfigGone
@@ -305,7 +305,8 @@ func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error
 				<-ic.slots
 				return nil, errConfigGone
 			}
-			if !ic.setup.mayTry(c.opts.clock.Now()) {
+			gen, ok := ic.setup.claim(c.opts.clock.Now())
+			if !ok {
 				<-ic.slots
 				if ic.live.Load() == 0 {
 					return nil, errSetupPending
@@ -323,12 +324,18 @@ func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error
 			in, err := c.newInstance(ctx, ic)
 			if err != nil {
 				<-ic.slots
-				if in != nil {
-					err = c.setupFailure(ctx, ic, err, true)
-				} else {
+				switch {
+				case ctx.Err() != nil:
+					ic.setup.abandon() // the caller gave up: not the plugin's failure
+					return nil, err
+				case in != nil:
+					_ = c.setupFailure(ctx, ic, err, gen, true)
+				default:
 					ic.setup.loadFailed(err) // reported by newInstance
 				}
-				return nil, err
+				// The failure is reported and backed off; the call uses an instance that
+				// exists, or passes as for a config that is not set up.
+				continue
 			}
 			ic.live.Add(1)
 			ic.setup.succeeded()
@@ -597,6 +604,10 @@ func (c *Chain) Close(ctx context.Context) error {
 		errs = append(errs, err)
 	}
 	c.bgCancel()
+	// Work stopped by the cancel reports itself as it ends; give it a moment to.
+	grace, cancel := context.WithTimeout(context.Background(), time.Second)
+	_ = c.activity.wait(grace)
+	cancel()
 	c.mu.Lock()
 	c.configs = nil
 	byID := c.byID
@@ -605,12 +616,19 @@ func (c *Chain) Close(ctx context.Context) error {
 	for _, job := range left {
 		err := fmt.Errorf("job %q due at %s was not run: the chain closed", job.Type, job.RunAt.Format(time.RFC3339))
 		if ic := byID[job.PluginConfigID]; ic != nil && ic.Plugin != nil {
-			method := "jobs." + job.Type
 			if job.Type == exportRetryJob && ic.has["exportEvents"] {
-				method = "exportEvents"
+				n := 0
+				if p, perr := ojson.ParseObject(job.Payload); perr == nil {
+					batch, _ := getArray(p, "batch")
+					n = len(batch)
+				}
+				ic.m.exportFailed.Add(1)
+				ic.m.exportDropped.Add(uint64(n))
+				c.pluginError(ctx, ic, "exportEvents", fmt.Errorf("a batch of %d events waiting for a retry was dropped: %w", n, err))
+				continue
 			}
-			c.pluginError(ctx, ic, method, err)
 			ic.m.jobsFailed.Add(1)
+			c.pluginError(ctx, ic, "jobs."+job.Type, err)
 		}
 	}
 	if len(left) > 0 {

@@ -186,7 +186,8 @@ func (c *Chain) bufferExport(ic *installed, ev *ojson.Object) {
 			c.bufferExport(next, ev)
 			return
 		}
-		_ = c.exportBatch(c.bgCtx, ic, []any{ev}, rand.IntN(1000000), 0)
+		// Not the chain's background context: Close cancels that before tearing down.
+		_ = c.exportBatch(context.Background(), ic, []any{ev}, rand.IntN(1000000), 0, false)
 		return
 	}
 	for _, b := range batches {
@@ -204,15 +205,17 @@ func (c *Chain) startExport(ic *installed, batch []any) {
 	go func() {
 		defer c.activity.done()
 		defer ic.exports.done()
-		_ = c.exportBatch(c.bgCtx, ic, batch, rand.IntN(1000000), 0)
+		_ = c.exportBatch(c.bgCtx, ic, batch, rand.IntN(1000000), 0, false)
 	}()
 }
 
 // exportBatch calls exportEvents with batch. A RetryError queues the batch as an
 // exportEventsWithRetry job after the retry policy's back-off (6 s, 12 s, 24 s ... by
 // default); when the retries are used up, or for any other error, the batch is reported as
-// failed and the error returned.
-func (c *Chain) exportBatch(ctx context.Context, ic *installed, batch []any, batchID, retries int) error {
+// failed and the error returned. A batch of a config waiting for a setup retry is queued for
+// after it without using a retry. fromJob says the batch came from a retry job: if its next
+// retry cannot be queued, the error matches ErrRetryNotQueued so the queue runs it again.
+func (c *Chain) exportBatch(ctx context.Context, ic *installed, batch []any, batchID, retries int, fromJob bool) error {
 	m := ic.m
 	start := time.Now()
 	err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
@@ -228,39 +231,45 @@ func (c *Chain) exportBatch(ctx context.Context, ic *installed, batch []any, bat
 	failed := func(err error) error {
 		m.exportFailed.Add(1)
 		m.exportDropped.Add(uint64(len(batch)))
-		return err
+		return c.pluginError(ctx, ic, "exportEvents", err)
 	}
-	if errors.Is(err, errConfigGone) {
-		return failed(fmt.Errorf("exporting a batch of plugin config %d: %w", ic.ID, ErrUnknownConfig))
-	}
-	var perr error
-	if !errors.Is(err, errSetupPending) {
-		perr = c.pluginError(ctx, ic, "exportEvents", err)
-	}
-	if !isRetryError(err) && !errors.Is(err, errSetupPending) {
-		return failed(perr)
-	}
-	if retries >= c.opts.retry.MaxRetries {
+	wait, next := c.opts.retry.delay(retries+1), retries+1
+	switch {
+	case errors.Is(err, errConfigGone):
+		return failed(fmt.Errorf("a batch of %d events could not be exported: the plugin config was removed", len(batch)))
+	case errors.Is(err, errSetupPending) && ic.setup.hasFailed():
+		return failed(fmt.Errorf("a batch of %d events could not be exported: %w", len(batch), ErrSetupFailed))
+	case errors.Is(err, errSetupPending):
+		wait, next = laterOf(ic.setupRetryAt(), c.opts.clock.Now()).Add(time.Second).Sub(c.opts.clock.Now()), retries
+	case !isRetryError(err):
+		return failed(err)
+	case retries >= c.opts.retry.MaxRetries:
+		c.pluginError(ctx, ic, "exportEvents", err)
 		c.opts.logs.PluginLog(ctx, ic.src, "log", fmt.Sprintf("Dropped batch %d after retrying %d times", batchID, retries))
-		return failed(c.pluginError(ctx, ic, "exportEvents",
-			fmt.Errorf("dropped a batch of %d events after retrying %d times: %w", len(batch), retries, err)))
+		return failed(fmt.Errorf("dropped a batch of %d events after retrying %d times: %w", len(batch), retries, err))
+	default:
+		c.pluginError(ctx, ic, "exportEvents", err)
 	}
 	payload := ojson.NewObject(3)
 	payload.Set("batch", batch)
 	payload.Set("batchId", float64(batchID))
-	payload.Set("retriesPerformedSoFar", float64(retries+1))
+	payload.Set("retriesPerformedSoFar", float64(next))
 	body, merr := ojson.Marshal(payload)
 	if merr != nil {
-		return failed(c.pluginError(ctx, ic, "exportEvents", merr))
+		return failed(merr)
 	}
-	wait := c.opts.retry.delay(retries + 1)
 	job := Job{Type: exportRetryJob, Payload: body, RunAt: c.opts.clock.Now().Add(wait),
-		PluginConfigID: ic.ID, TeamID: ic.TeamID, Retries: retries + 1}
+		PluginConfigID: ic.ID, TeamID: ic.TeamID, Retries: next}
 	if qerr := c.enqueue(ctx, job); qerr != nil {
-		return failed(c.pluginError(ctx, ic, "exportEvents", fmt.Errorf("queueing the retry of a batch: %w", qerr)))
+		if fromJob {
+			return fmt.Errorf("%w: %w", ErrRetryNotQueued, qerr)
+		}
+		return failed(fmt.Errorf("queueing the retry of a batch: %w", qerr))
 	}
-	m.exportRetries.Add(1)
-	c.opts.logs.PluginLog(ctx, ic.src, "log", fmt.Sprintf("Enqueued batch %d for retry in %ds", batchID, int(math.Round(wait.Seconds()))))
+	if next > retries {
+		m.exportRetries.Add(1)
+		c.opts.logs.PluginLog(ctx, ic.src, "log", fmt.Sprintf("Enqueued batch %d for retry in %ds", batchID, int(math.Round(wait.Seconds()))))
+	}
 	return nil
 }
 
@@ -272,7 +281,7 @@ func (c *Chain) runExportRetry(ctx context.Context, ic *installed, job Job) erro
 	}
 	batch, _ := getArray(p, "batch")
 	retries := int(payloadNumber(p, "retriesPerformedSoFar"))
-	return c.exportBatch(ctx, ic, batch, int(payloadNumber(p, "batchId")), retries)
+	return c.exportBatch(ctx, ic, batch, int(payloadNumber(p, "batchId")), retries, true)
 }
 
 // flushExports exports what ic's buffer holds and waits for its exports in flight. With
@@ -283,7 +292,7 @@ func (c *Chain) flushExports(ctx context.Context, ic *installed, closing bool) e
 	}
 	var err error
 	if batch := ic.export.take(closing); len(batch) > 0 {
-		err = c.exportBatch(ctx, ic, batch, rand.IntN(1000000), 0)
+		err = c.exportBatch(ctx, ic, batch, rand.IntN(1000000), 0, false)
 	}
 	if werr := ic.exports.wait(ctx); werr != nil {
 		return errors.Join(err, werr)

@@ -64,6 +64,18 @@ func (p RetryPolicy) delay(n int) time.Duration {
 	return d
 }
 
+// ErrRetryNotQueued matches (with errors.Is) a RunJob error saying the job must run again: it
+// asked for a retry (or its config is waiting for a setup retry) but the queue refused the new
+// job. A host queue should keep the job and run it again later.
+var ErrRetryNotQueued = errors.New("plugchain: the job's retry could not be queued")
+
+func laterOf(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
 // ErrUnknownJob matches (with errors.Is) the error of a job whose name the plugin's jobs
 // object does not define.
 var ErrUnknownJob = errors.New("unknown job")
@@ -132,8 +144,7 @@ func jobTime(v any) (time.Time, error) {
 	switch x := v.(type) {
 	case float64:
 		if !math.IsNaN(x) && math.Abs(x) <= 8.64e15 {
-			whole := math.Floor(x)
-			return time.UnixMilli(int64(whole)).Add(time.Duration((x - whole) * 1e6)), nil
+			return time.UnixMilli(int64(math.Floor(x))), nil // whole milliseconds, as a Date
 		}
 	case string:
 		if t, err := time.Parse(time.RFC3339Nano, x); err == nil {
@@ -143,7 +154,8 @@ func jobTime(v any) (time.Time, error) {
 	return time.Time{}, &vm.ScriptError{Name: "RangeError", Message: "Invalid time value"}
 }
 
-func unixMillis(t time.Time) float64 { return float64(t.UnixNano()) / 1e6 }
+// unixMillis is t as a JavaScript date's value: whole Unix milliseconds.
+func unixMillis(t time.Time) float64 { return float64(t.UnixMilli()) }
 
 // jobsSpec builds meta.jobs for a config: each call enqueues a Job through the chain's queue.
 func (c *Chain) jobsSpec(ic *installed) *vm.JobsHost {
@@ -225,9 +237,11 @@ func isRetryError(err error) bool {
 // meta, or a retry of an exportEvents batch. A job that throws RetryError is queued again
 // after the retry policy's back-off, as a new Job with Retries one higher, and RunJob returns
 // nil; once the retries are used up, or for any other error, it returns a *PluginError (an
-// unknown job name matches ErrUnknownJob). If queueing the retry fails, the error says so and
-// the host's queue should run this job again. A job of a config the chain no longer has
-// returns ErrUnknownConfig.
+// unknown job name matches ErrUnknownJob, a config whose setup failed ErrSetupFailed): the job
+// ended as failed. If queueing the retry fails, the error matches ErrRetryNotQueued and the
+// host's queue should run this job again. A job of a config that is waiting for a setup retry
+// is queued again for after it. A job of a config the chain no longer has returns
+// ErrUnknownConfig.
 func (c *Chain) RunJob(ctx context.Context, job Job) error {
 	// A closing chain still runs the jobs that fall due while it drains.
 	c.mu.RLock()
@@ -267,11 +281,22 @@ func (c *Chain) RunJob(ctx context.Context, job Job) error {
 		return nil
 	case errors.Is(err, errConfigGone):
 		return fmt.Errorf("job %q of plugin config %d: %w", job.Type, job.PluginConfigID, ErrUnknownConfig)
-	case errors.Is(err, errSetupPending):
+	case errors.Is(err, errSetupPending) && !ic.setup.hasFailed():
 		// Not the job's fault: run it once the config's setup has been retried.
-		job.RunAt = ic.setupRetryAt().Add(time.Second)
-		return c.enqueue(ctx, job)
+		job.RunAt = laterOf(ic.setupRetryAt(), c.opts.clock.Now()).Add(time.Second)
+		if qerr := c.enqueue(ctx, job); qerr != nil {
+			return fmt.Errorf("%w: %w", ErrRetryNotQueued, qerr)
+		}
+		return nil
+	case errors.Is(err, errSetupPending):
+		err = fmt.Errorf("%w: the plugin config cannot run jobs until it is reloaded", ErrSetupFailed)
 	case ctx.Err() != nil:
+		if ctx == c.bgCtx {
+			// The embedded queue stopped it: the chain is closing.
+			m.jobsFailed.Add(1)
+			return c.pluginError(context.Background(), ic, method,
+				fmt.Errorf("job %q stopped: %w (%w)", job.Type, ErrJobNotRun, err))
+		}
 		return err
 	}
 	perr := c.pluginError(ctx, ic, method, err)
@@ -280,7 +305,7 @@ func (c *Chain) RunJob(ctx context.Context, job Job) error {
 		next.Retries++
 		next.RunAt = c.opts.clock.Now().Add(c.opts.retry.delay(next.Retries))
 		if qerr := c.enqueue(ctx, next); qerr != nil {
-			return errors.Join(perr, qerr)
+			return fmt.Errorf("%w: %w (after %w)", ErrRetryNotQueued, qerr, perr)
 		}
 		m.jobsRetried.Add(1)
 		return nil

@@ -134,12 +134,17 @@ func (q *localQueue) dispatchLocked() {
 		q.timer.Stop()
 	}
 	q.timerAt = next
-	q.timer = q.c.opts.clock.AfterFunc(next.Sub(now), func() {
+	var t Timer
+	// The callback takes q.mu, which is held until t is set.
+	t = q.c.opts.clock.AfterFunc(next.Sub(now), func() {
 		q.mu.Lock()
 		defer q.mu.Unlock()
-		q.timer = nil
+		if q.timer == t {
+			q.timer = nil
+		}
 		q.dispatchLocked()
 	})
+	q.timer = t
 }
 
 func (q *localQueue) run(job Job) {

@@ -167,7 +167,7 @@ func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 	var wg sync.WaitGroup
 	errs := make([]error, len(list))
 	for i, ic := range list {
-		if !snapshot && ic.export != nil && !ic.ignoresExport(name) {
+		if !snapshot && ic.export != nil && !ic.ignoresExport(name) && !ic.notSetUp() {
 			c.bufferExport(ic, ev.obj.Clone())
 		}
 		method := onEventMethod(ic, snapshot)

@@ -31,18 +31,43 @@ func (s Schedule) index() int {
 	return -1
 }
 
-// next returns the first time after t on the schedule, in loc's wall clock.
+// next returns the first time after t on the schedule, in loc's wall clock. Minutes and
+// hours are found on the absolute clock (every zone's offset is a whole number of quarter
+// hours), so both 01:00s of a DST fall-back count; a day starts at local midnight, or when the
+// day starts if DST skips midnight.
 func (s Schedule) next(t time.Time, loc *time.Location) time.Time {
-	t = t.In(loc)
-	y, mo, d := t.Date()
-	h, mi, _ := t.Clock()
 	switch s {
 	case EveryMinute:
-		return time.Date(y, mo, d, h, mi, 0, 0, loc).Add(time.Minute)
+		return t.Truncate(time.Minute).Add(time.Minute)
 	case EveryHour:
-		return time.Date(y, mo, d, h+1, 0, 0, 0, loc)
-	default:
-		return time.Date(y, mo, d+1, 0, 0, 0, 0, loc)
+		n := t.Truncate(15 * time.Minute)
+		for {
+			n = n.Add(15 * time.Minute)
+			if n.In(loc).Minute() == 0 {
+				return n
+			}
+		}
+	}
+	y, mo, d := t.In(loc).Date()
+	for step := 1; ; step++ {
+		if n := dayStart(y, mo, d+step, loc); n.After(t) {
+			return n
+		}
+	}
+}
+
+// dayStart returns the first instant of the local day y-mo-d in loc. When DST skips
+// midnight, time.Date may resolve it to the evening before; the day then starts at the first
+// quarter hour that falls on it.
+func dayStart(y int, mo time.Month, d int, loc *time.Location) time.Time {
+	n := time.Date(y, mo, d, 0, 0, 0, 0, loc)
+	want := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	for {
+		ny, nm, nd := n.In(loc).Date()
+		if !time.Date(ny, nm, nd, 0, 0, 0, 0, time.UTC).Before(want) {
+			return n
+		}
+		n = n.Truncate(15 * time.Minute).Add(15 * time.Minute)
 	}
 }
 
@@ -72,12 +97,14 @@ func (c *Chain) scheduleNext(s Schedule) {
 	now := c.opts.clock.Now()
 	c.sched.timers[s.index()] = c.opts.clock.AfterFunc(s.next(now, c.location()).Sub(now), func() {
 		// Runs start (or are skipped) now; they finish in the background.
+		c.activity.start()
 		if wait, err := c.startScheduled(c.bgCtx, s); err == nil {
-			c.activity.start()
 			go func() {
 				defer c.activity.done()
 				_ = wait() // errors are reported as they happen
 			}()
+		} else {
+			c.activity.done()
 		}
 		c.scheduleNext(s)
 	})

@@ -21,6 +21,10 @@ const (
 // waiting for a retry, or failed for good. Its events pass unchanged.
 var errSetupPending = errors.New("plugchain: plugin config is not set up")
 
+// ErrSetupFailed matches (with errors.Is) the error of jobs and export batches of a plugin
+// config whose setupPlugin failed for good: they cannot run until the config is reloaded.
+var ErrSetupFailed = errors.New("setupPlugin failed")
+
 // AttemptError is a setupPlugin RetryError with the attempt it ended; it prints as PostHog's
 // server printed it: "RetryError (attempt 2/5): message".
 type AttemptError struct {
@@ -47,6 +51,7 @@ func (e *AttemptError) Unwrap() error { return e.Err }
 type setupState struct {
 	mu           sync.Mutex
 	failures     int   // failed attempts in a row
+	trying       bool  // a retry attempt is running: others wait for its outcome
 	err          error // the last failure, as reported
 	failed       bool  // no more attempts until Reload
 	retryAt      time.Time
@@ -55,17 +60,39 @@ type setupState struct {
 	settingsRead bool
 }
 
-// mayTry reports whether a new instance may run setupPlugin now.
-func (s *setupState) mayTry(now time.Time) bool {
+// claim reports whether a new instance may run setupPlugin now. After a failure only one
+// attempt runs at a time, and concurrent failures of one round count once: gen identifies the
+// round and goes back to setupFailure.
+func (s *setupState) claim(now time.Time) (gen int, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return !s.failed && !now.Before(s.retryAt)
+	if s.failed || now.Before(s.retryAt) || (s.failures > 0 && s.trying) {
+		return 0, false
+	}
+	if s.failures > 0 {
+		s.trying = true
+	}
+	return s.failures, true
+}
+
+// abandon ends an attempt that did not get to finish.
+func (s *setupState) abandon() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.trying = false
+}
+
+// hasFailed reports whether setup failed for good.
+func (s *setupState) hasFailed() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.failed
 }
 
 func (s *setupState) succeeded() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.failures, s.err, s.failed, s.retryAt = 0, nil, false, time.Time{}
+	s.failures, s.err, s.failed, s.retryAt, s.trying = 0, nil, false, time.Time{}, false
 }
 
 // loadFailed records that the plugin's code failed in a new instance: no more instances are
@@ -76,6 +103,7 @@ func (s *setupState) loadFailed(err error) {
 	s.failures++
 	s.err = err
 	s.failed = true
+	s.trying = false
 }
 
 func (s *setupState) stop() {
@@ -85,6 +113,12 @@ func (s *setupState) stop() {
 	if s.timer != nil {
 		s.timer.Stop()
 	}
+}
+
+// notSetUp reports whether ic's setup failed for good and it has no instance: it can export
+// nothing, so its buffer takes no events.
+func (ic *installed) notSetUp() bool {
+	return ic.live.Load() == 0 && ic.setup.hasFailed()
 }
 
 func (ic *installed) setupRetryAt() time.Time {
@@ -108,13 +142,18 @@ func (ic *installed) setupStatus() (SetupState, int, time.Time, error) {
 	return SetupRetrying, s.failures, s.retryAt, s.err
 }
 
-// setupFailure records a failed setupPlugin of ic and reports it. With retryable, a
-// RetryError is retried after the back-off (by a timer when the config has no instance left,
-// otherwise by the next call that needs one); anything else stops further attempts.
-func (c *Chain) setupFailure(ctx context.Context, ic *installed, err error, retryable bool) error {
+// setupFailure records a failed setupPlugin of ic, from the attempt round gen (see claim),
+// and reports it. With retryable, a RetryError is retried after the back-off (by a timer when
+// the config has no instance left, otherwise by the next call that needs one); anything else
+// stops further attempts. Failures of a round already counted are only reported.
+func (c *Chain) setupFailure(ctx context.Context, ic *installed, err error, gen int, retryable bool) error {
 	s := &ic.setup
 	s.mu.Lock()
-	s.failures++
+	counted := gen == s.failures
+	if counted {
+		s.failures++
+		s.trying = false
+	}
 	n := s.failures
 	retry := retryable && isRetryError(err) && n < setupAttempts
 	s.mu.Unlock()
@@ -123,6 +162,9 @@ func (c *Chain) setupFailure(ctx context.Context, ic *installed, err error, retr
 		cause = &AttemptError{Attempt: n, MaxAttempts: setupAttempts, Err: err}
 	}
 	perr := c.pluginError(ctx, ic, "setupPlugin", cause)
+	if !counted {
+		return perr
+	}
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
