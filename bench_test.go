@@ -11,52 +11,21 @@ import (
 // benchEvent is a realistic web pageview as posthog-js sends it.
 const benchEvent = `{"uuid":"018f7a3c-6a01-7000-8000-000000000001","distinct_id":"018f7a3c-5b21-7d4e-9a10-3c2b1e0f4a77","ip":"81.2.69.142","site_url":"https://app.example.com","team_id":2,"now":"2024-05-14T09:12:04.002Z","event":"$pageview","timestamp":"2024-05-14T09:12:03.418Z","properties":{"$os":"Mac OS X","$browser":"Chrome","$device_type":"Desktop","$current_url":"https://shop.example.com/pricing?utm_source=google&utm_medium=cpc&utm_campaign=spring","$host":"shop.example.com","$pathname":"/pricing","$browser_version":124,"$screen_height":1117,"$screen_width":1728,"$lib":"web","$lib_version":"1.130.2","$referrer":"https://www.google.com/","$referring_domain":"www.google.com","$session_id":"018f7a3c-5b22-7aa0-8c11-9d0f2e3b4c55","token":"phc_example","$set":{"plan":"pro","company":{"name":"Acme","size":50}}}}`
 
-// realisticChain is four transformations of the kind real plugins do.
-var realisticChain = []struct{ name, src string }{
-	{"url-parser", `
-		const re = /^(https?):\/\/([^/?#]+)([^?#]*)(?:\?([^#]*))?/
-		export function processEvent(event) {
-			const m = re.exec(event.properties.$current_url || "")
-			if (!m) return event
-			event.properties.url_protocol = m[1]
-			event.properties.url_host = m[2]
-			event.properties.url_path = m[3]
-			for (const pair of (m[4] || "").split("&")) {
-				const [k, v] = pair.split("=")
-				if (k.startsWith("utm_")) event.properties[k] = decodeURIComponent(v || "")
-			}
-			return event
-		}`},
-	{"renamer", `
-		const renames = { $browser: "browser", $os: "os", $device_type: "device" }
-		export function processEvent(event) {
-			for (const [from, to] of Object.entries(renames)) {
-				if (from in event.properties) {
-					event.properties[to] = event.properties[from]
-					delete event.properties[from]
-				}
-			}
-			return event
-		}`},
-	{"filter", `
-		export function processEvent(event) {
-			if (event.event === "$internal" || event.properties.token === "blocked") return null
-			delete event.properties.token
-			return event
-		}`},
-	{"flattener", `
-		function flatten(obj, prefix, out) {
-			for (const [k, v] of Object.entries(obj)) {
-				const key = prefix ? prefix + "__" + k : k
-				if (v && typeof v === "object" && !Array.isArray(v)) flatten(v, key, out)
-				else out[key] = v
-			}
-			return out
+// realisticChain is four transformations of the kind real plugins do (URL parsing, renaming,
+// filtering, flattening): the chain bench/ compares with Node.
+var realisticChain = []string{"bench/plugins/url-parser", "bench/plugins/property-renamer", "bench/plugins/internal-filter", "bench/plugins/flattener"}
+
+// addRealisticChain attaches realisticChain to c.
+func addRealisticChain(b *testing.B, c *Chain) {
+	for _, dir := range realisticChain {
+		p, err := LoadPlugin(dir)
+		if err != nil {
+			b.Fatal(err)
 		}
-		export async function processEvent(event) {
-			if (event.properties.$set) event.properties.$set = flatten(event.properties.$set, "", {})
-			return event
-		}`},
+		if _, err := c.Add(context.Background(), PluginConfig{Plugin: p}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 func quietChain(b *testing.B, opts ...Option) *Chain {
@@ -95,22 +64,14 @@ func BenchmarkProcessEventHelloWorld(b *testing.B) {
 // BenchmarkProcessEventRealisticChain runs URL parsing, renaming, filtering and flattening.
 func BenchmarkProcessEventRealisticChain(b *testing.B) {
 	c := quietChain(b, WithPoolSize(1))
-	for _, p := range realisticChain {
-		if _, err := c.Add(context.Background(), PluginConfig{Plugin: loadJS(b, p.name, p.src)}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	addRealisticChain(b, c)
 	benchChain(b, c)
 }
 
 // BenchmarkProcessEventParallel measures throughput with every core processing events.
 func BenchmarkProcessEventParallel(b *testing.B) {
 	c := quietChain(b)
-	for _, p := range realisticChain {
-		if _, err := c.Add(context.Background(), PluginConfig{Plugin: loadJS(b, p.name, p.src)}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	addRealisticChain(b, c)
 	ev := mustEvent(b, benchEvent)
 	b.ReportAllocs()
 	b.ResetTimer()
