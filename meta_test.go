@@ -1005,3 +1005,31 @@ func TestMetaKeysArgument(t *testing.T) {
 	assert.True(t, found)
 	assert.Equal(t, `"u"`, v)
 }
+
+// meta's members are built on first read, but it behaves as the plain object PostHog passed:
+// data properties in the reference's order, open to new keys, deletes and spreads.
+func TestMetaBehavesAsAPlainObject(t *testing.T) {
+	p := loadJS(t, "meta-shape", `export async function processEvent(event, meta) {
+    const p = event.properties
+    p.keys = Object.keys(meta)
+    p.descriptor = Object.getOwnPropertyDescriptor(meta, 'config')
+    p.hasOwn = Object.prototype.hasOwnProperty.call(meta, 'jobs') && 'cache' in meta && !('nope' in meta)
+    p.spread = Object.keys({ ...meta, extra: 1 })
+    p.cacheWorks = (await meta.cache.incr('n')) === 1 && typeof meta.storage.get === 'function'
+    meta.added = true
+    delete meta.geoip
+    p.after = Object.keys(meta)
+    p.same = meta.cache === meta.cache && meta.global === meta.global
+    return event
+}`)
+	c := mtChain(t, WithPoolSize(1))
+	mtAdd(t, c, PluginConfig{Plugin: p, Config: map[string]any{"a": "b"}})
+	props := mtProcess(t, c)
+	assert.Equal(t, `["cache","config","attachments","storage","geoip","jobs","utils","global"]`, mtJSON(t, props, "keys"))
+	assert.Equal(t, `{"value":{"a":"b"},"writable":true,"enumerable":true,"configurable":true}`, mtJSON(t, props, "descriptor"))
+	assert.Equal(t, `true`, mtJSON(t, props, "hasOwn"))
+	assert.Equal(t, `["cache","config","attachments","storage","geoip","jobs","utils","global","extra"]`, mtJSON(t, props, "spread"))
+	assert.Equal(t, `true`, mtJSON(t, props, "cacheWorks"))
+	assert.Equal(t, `["cache","config","attachments","storage","jobs","utils","global","added"]`, mtJSON(t, props, "after"))
+	assert.Equal(t, `true`, mtJSON(t, props, "same"))
+}
