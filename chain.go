@@ -153,17 +153,17 @@ func (c *Chain) Add(ctx context.Context, cfg PluginConfig) (int64, error) {
 	return cfg.ID, nil
 }
 
+// insertSorted returns a copy of list (sorted by Order, then by when configs were added) with
+// ic in its place. Readers may hold the old slice, so it is never changed.
 func insertSorted(list []*installed, ic *installed) []*installed {
-	out := make([]*installed, 0, len(list)+1)
-	out = append(out, list...)
-	out = append(out, ic)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Order != out[j].Order {
-			return out[i].Order < out[j].Order
-		}
-		return out[i].seq < out[j].seq
+	at := sort.Search(len(list), func(i int) bool {
+		x := list[i]
+		return x.Order > ic.Order || (x.Order == ic.Order && x.seq > ic.seq)
 	})
-	return out
+	out := make([]*installed, 0, len(list)+1)
+	out = append(out, list[:at]...)
+	out = append(out, ic)
+	return append(out, list[at:]...)
 }
 
 // install builds a config and its first instance. A RetryError from the first setupPlugin

@@ -27,14 +27,15 @@ func (c *Chain) metaSpec(cfg *installed, values *ojson.Object) vm.Members {
 		}
 	}
 	st, ca := c.opts.storage, c.opts.cache
+	// Functions are described when a plugin first reads them: most configs never do.
 	return vm.Members{
-		{Key: "cache", Value: cacheSpec(ca, cacheNS)},
+		{Key: "cache", Value: vm.Lazy(func() any { return cacheSpec(ca, cacheNS) })},
 		{Key: "config", Value: values},
 		{Key: "attachments", Value: attachments},
-		{Key: "storage", Value: storageSpec(st, storageNS)},
-		{Key: "geoip", Value: map[string]any{"locate": c.geoipLocate()}},
-		{Key: "jobs", Value: c.jobsSpec(cfg)},
-		{Key: "utils", Value: map[string]any{"cursor": cursorSpec(st, storageNS)}},
+		{Key: "storage", Value: vm.Lazy(func() any { return storageSpec(st, storageNS) })},
+		{Key: "geoip", Value: vm.Lazy(func() any { return map[string]any{"locate": c.geoipLocate()} })},
+		{Key: "jobs", Value: vm.Lazy(func() any { return c.jobsSpec(cfg) })},
+		{Key: "utils", Value: vm.Lazy(func() any { return map[string]any{"cursor": cursorSpec(st, storageNS)} })},
 	}
 }
 

@@ -188,9 +188,15 @@ func (in *Instance) buildObject(spec any) (*goja.Object, error) {
 	return obj, nil
 }
 
+// Lazy describes a member by a function that returns its description when a plugin first
+// reads it, so hosts need not build the descriptions of members most plugins never use.
+type Lazy func() any
+
 // memberValue builds the JavaScript value of one described member.
 func (in *Instance) memberValue(key string, v any) (goja.Value, error) {
 	switch x := v.(type) {
+	case Lazy:
+		return in.memberValue(key, x())
 	case map[string]any, Members:
 		return in.buildObject(x)
 	case AsyncFunc:
