@@ -166,3 +166,48 @@ func BenchmarkJobRoundTrip(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/job")
 }
+
+// BenchmarkParseEvent and BenchmarkMarshalEvent measure events coming in and going out at the
+// host's edge, on a realistic pageview.
+func BenchmarkParseEvent(b *testing.B) {
+	data := []byte(benchEvent)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for i := 0; i < b.N; i++ {
+		if _, err := ParseEvent(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMarshalEvent(b *testing.B) {
+	ev := mustEvent(b, benchEvent)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := ev.MarshalJSON(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkInstanceCheckout measures taking an idle instance from a config's pool and putting
+// it back, as every plugin call does.
+func BenchmarkInstanceCheckout(b *testing.B) {
+	c := quietChain(b, WithPoolSize(1))
+	p := loadJS(b, "idle", `export function processEvent(e) { return e }`)
+	id, err := c.Add(context.Background(), PluginConfig{Plugin: p})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ic := c.byID[id]
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		in, err := c.acquire(ctx, ic)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ic.release(in)
+	}
+}

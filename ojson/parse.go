@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -74,6 +75,9 @@ func TypeName(v any) string {
 type parser struct {
 	data []byte
 	pos  int
+	// scratch holds the entries of the objects being parsed (nested ones above their
+	// parents'), so each object gets one allocation of the right size.
+	scratch []entry
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -139,18 +143,19 @@ func (p *parser) literal(word string, v any) (any, error) {
 
 func (p *parser) object(depth int) (any, error) {
 	p.pos++ // {
-	o := &Object{}
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
-		return o, nil
+		return &Object{}, nil
 	}
+	mark := len(p.scratch)
+	defer func() { p.scratch = p.scratch[:mark] }()
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
 			return nil, p.errorf("expected a string key, got %s", p.describe())
 		}
-		k, err := p.str()
+		k, err := p.key()
 		if err != nil {
 			return nil, err
 		}
@@ -164,7 +169,7 @@ func (p *parser) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		o.set(k.(string), v)
+		p.scratch = append(p.scratch, entry{k, v})
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of input in an object")
@@ -174,12 +179,55 @@ func (p *parser) object(depth int) (any, error) {
 			p.pos++
 		case '}':
 			p.pos++
+			fields := p.scratch[mark:]
+			// Room for a few more keys: plugins add properties.
+			o := &Object{entries: make([]entry, 0, len(fields)+cloneSpare)}
+			for _, f := range fields {
+				o.set(f.key, f.val)
+			}
 			return o, nil
 		default:
 			return nil, p.errorf("expected ',' or '}' in an object, got %s", p.describe())
 		}
 	}
 }
+
+// keyCache interns short object keys: events repeat the same few dozen keys, and a string
+// allocation per key is most of the parser's garbage. Slots are replaced freely; a miss only
+// costs the allocation the parser would have made anyway.
+var keyCache [1024]atomic.Pointer[string]
+
+// key parses an object key, interning short ones.
+func (p *parser) key() (string, error) {
+	d := p.data
+	end := p.pos + 1
+	for end < len(d) && end-p.pos <= maxInternedKey && d[end] != '"' && d[end] != '\\' && d[end] >= 0x20 && d[end] < utf8.RuneSelf {
+		end++
+	}
+	if end >= len(d) || d[end] != '"' || end-p.pos > maxInternedKey {
+		k, err := p.str()
+		if err != nil {
+			return "", err
+		}
+		return k.(string), nil
+	}
+	raw := d[p.pos+1 : end]
+	p.pos = end + 1
+	h := uint32(2166136261)
+	for _, c := range raw {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	slot := &keyCache[h%uint32(len(keyCache))]
+	if s := slot.Load(); s != nil && *s == string(raw) {
+		return *s, nil
+	}
+	s := string(raw)
+	slot.Store(&s)
+	return s, nil
+}
+
+// maxInternedKey is the longest key (in bytes) the parser interns.
+const maxInternedKey = 40
 
 func (p *parser) array(depth int) (any, error) {
 	p.pos++ // [
@@ -253,8 +301,20 @@ func (p *parser) number() (any, error) {
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return nil, &SyntaxError{Offset: start, Msg: err.Error()}
 	}
+	if f >= 0 && f < float64(len(smallNumbers)) && f == float64(int(f)) && !(f == 0 && d[start] == '-') {
+		return smallNumbers[int(f)], nil
+	}
 	return f, nil
 }
+
+// smallNumbers holds small whole numbers already boxed: a float64 in an interface is an
+// allocation, and events are full of small counts, sizes and ids.
+var smallNumbers = func() (out [2048]any) {
+	for i := range out {
+		out[i] = float64(i)
+	}
+	return
+}()
 
 func (p *parser) str() (any, error) {
 	start := p.pos
