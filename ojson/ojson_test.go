@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -172,4 +174,65 @@ func TestAppendOrdered(t *testing.T) {
 	c.Set("40", "x")
 	assert.Equal(t, "40", c.Keys()[40])
 	assert.Equal(t, "b", c.Keys()[41])
+}
+
+// Objects are built as JSON.parse builds them, small or large: index keys first in numeric
+// order, other keys in first-seen order, a repeated key in its first place with its last value.
+func TestParseKeyOrderAndDuplicates(t *testing.T) {
+	for _, n := range []int{5, 40, 2000} {
+		var b strings.Builder
+		b.WriteString(`{"z":0`)
+		for i := n; i >= 1; i-- {
+			fmt.Fprintf(&b, `,"%d":%d,"k%d":%d`, i, i, i, i)
+		}
+		b.WriteString(`,"z":"last","7":"seven","01":"not an index"}`)
+		o, err := ParseObject([]byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.Len() != 2*n+2 {
+			t.Fatalf("n=%d: %d keys, want %d", n, o.Len(), 2*n+2)
+		}
+		for i := 0; i < n; i++ {
+			if k, _ := o.At(i); k != strconv.Itoa(i+1) {
+				t.Fatalf("n=%d: key %d is %q, want index keys first, ascending", n, i, k)
+			}
+		}
+		if k, v := o.At(n); k != "z" || v != "last" {
+			t.Fatalf("n=%d: first non-index key is %q=%v, want z=last", n, k, v)
+		}
+		if k, _ := o.At(n + 1); k != "k"+strconv.Itoa(n) {
+			t.Fatalf("n=%d: then %q", n, k)
+		}
+		if k, _ := o.At(o.Len() - 1); k != "01" {
+			t.Fatalf("n=%d: last key %q, want 01", n, k)
+		}
+		if v, _ := o.Get("7"); v != "seven" {
+			t.Fatalf("n=%d: 7=%v, want the last value", n, v)
+		}
+		if v, _ := o.Get(fmt.Sprintf("k%d", n/2+1)); v != float64(n/2+1) {
+			t.Fatalf("n=%d: lookup after parsing gave %v", n, v)
+		}
+	}
+}
+
+// BenchmarkParseIndexKeys parses an object with 40,000 index keys in descending order, which
+// once took a minute (quadratic insertion).
+func BenchmarkParseIndexKeys(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("{")
+	for i := 40000; i >= 1; i-- {
+		if i < 40000 {
+			sb.WriteString(",")
+		}
+		fmt.Fprintf(&sb, `"%d":0`, i)
+	}
+	sb.WriteString("}")
+	data := []byte(sb.String())
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := ParseObject(data); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package ojson
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"sync/atomic"
 	"unicode/utf16"
@@ -179,17 +180,67 @@ func (p *parser) object(depth int) (any, error) {
 			p.pos++
 		case '}':
 			p.pos++
-			fields := p.scratch[mark:]
-			// Room for a few more keys: plugins add properties.
-			o := &Object{entries: make([]entry, 0, len(fields)+cloneSpare)}
-			for _, f := range fields {
-				o.set(f.key, f.val)
-			}
-			return o, nil
+			return objectFromFields(p.scratch[mark:]), nil
 		default:
 			return nil, p.errorf("expected ',' or '}' in an object, got %s", p.describe())
 		}
 	}
+}
+
+// objectFromFields builds an object from parsed fields as JSON.parse does: a repeated key keeps
+// its first position and its last value, and array-index keys come first in numeric order. It
+// takes linear time (plus sorting the index keys), whatever the keys: hostile input with many
+// index keys must not make parsing quadratic.
+func objectFromFields(fields []entry) *Object {
+	// Room for a few more keys: plugins add properties.
+	o := &Object{entries: make([]entry, 0, len(fields)+cloneSpare)}
+	var seen map[string]int
+	if len(fields) > indexThreshold {
+		seen = make(map[string]int, len(fields))
+	}
+	for _, f := range fields {
+		i := -1
+		if seen != nil {
+			if j, ok := seen[f.key]; ok {
+				i = j
+			}
+		} else {
+			for j := range o.entries {
+				if o.entries[j].key == f.key {
+					i = j
+					break
+				}
+			}
+		}
+		if i >= 0 {
+			o.entries[i].val = f.val
+			continue
+		}
+		if seen != nil {
+			seen[f.key] = len(o.entries)
+		}
+		if _, ok := arrayIndex(f.key); ok {
+			o.nIndex++
+		}
+		o.entries = append(o.entries, f)
+	}
+	if o.nIndex > 0 {
+		// Index keys first, ascending; the others keep their order (a stable sort).
+		sort.SliceStable(o.entries, func(a, b int) bool {
+			na, ia := arrayIndex(o.entries[a].key)
+			nb, ib := arrayIndex(o.entries[b].key)
+			switch {
+			case ia && ib:
+				return na < nb
+			default:
+				return ia && !ib
+			}
+		})
+		o.reindex()
+	} else if seen != nil {
+		o.index = seen
+	}
+	return o
 }
 
 // keyCache interns short object keys: events repeat the same few dozen keys, and a string

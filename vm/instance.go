@@ -8,6 +8,7 @@ import (
 	"path"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -101,6 +102,13 @@ type Instance struct {
 	opCancel context.CancelFunc
 	expired  chan struct{} // closed when the call is interrupted; guarded by imu
 
+	// timer interrupts a call that runs past the timeout; timerSeq and timerDeadline (since
+	// created) name the call it is armed for (see callTimer).
+	created       time.Time
+	timer         *time.Timer
+	timerSeq      atomic.Uint64
+	timerDeadline atomic.Int64
+
 	// inflight counts the current call's host operations whose completion has not run yet;
 	// stale counts those of earlier, interrupted calls. Touched only by the goroutine using
 	// the instance.
@@ -133,6 +141,7 @@ type completion struct {
 func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error) {
 	in = &Instance{
 		prog:    p,
+		created: time.Now(),
 		rt:      goja.New(),
 		fns:     map[string]goja.Callable{},
 		log:     opts.Log,
@@ -420,7 +429,7 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 	var timer *time.Timer
 	if in.timeout > 0 {
 		in.deadline = time.Now().Add(in.timeout)
-		timer = time.AfterFunc(in.timeout, func() { in.interruptIf(seq, context.DeadlineExceeded) })
+		timer = in.callTimer(seq)
 	}
 	var stop func() bool
 	if ctx.Done() != nil {
@@ -459,6 +468,28 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 		}
 	}()
 	return f()
+}
+
+// callTimer arms the instance's timeout timer for the call seq. One timer serves every call:
+// it interrupts only a call whose deadline has passed, so a firing meant for an earlier call
+// that lands late cannot stop a later one; a firing that comes before the deadline re-arms.
+// Deadlines are kept on the monotonic clock, as timers are.
+func (in *Instance) callTimer(seq uint64) *time.Timer {
+	in.timerDeadline.Store(int64(in.deadline.Sub(in.created)))
+	in.timerSeq.Store(seq)
+	if in.timer == nil {
+		in.timer = time.AfterFunc(in.timeout, func() {
+			seq := in.timerSeq.Load()
+			if left := time.Duration(in.timerDeadline.Load()) - time.Since(in.created); left > 0 {
+				in.timer.Reset(left)
+				return
+			}
+			in.interruptIf(seq, context.DeadlineExceeded)
+		})
+		return in.timer
+	}
+	in.timer.Reset(in.timeout)
+	return in.timer
 }
 
 // arm starts a guarded stretch (a call, or host code reading plugin values): interrupts
