@@ -185,7 +185,7 @@ func TestParseKeyOrderAndDuplicates(t *testing.T) {
 		for i := n; i >= 1; i-- {
 			fmt.Fprintf(&b, `,"%d":%d,"k%d":%d`, i, i, i, i)
 		}
-		b.WriteString(`,"z":"last","7":"seven","01":"not an index"}`)
+		b.WriteString(`,"z":"last","3":"three","01":"not an index"}`)
 		o, err := ParseObject([]byte(b.String()))
 		if err != nil {
 			t.Fatal(err)
@@ -207,8 +207,8 @@ func TestParseKeyOrderAndDuplicates(t *testing.T) {
 		if k, _ := o.At(o.Len() - 1); k != "01" {
 			t.Fatalf("n=%d: last key %q, want 01", n, k)
 		}
-		if v, _ := o.Get("7"); v != "seven" {
-			t.Fatalf("n=%d: 7=%v, want the last value", n, v)
+		if v, _ := o.Get("3"); v != "three" {
+			t.Fatalf("n=%d: 3=%v, want the last value", n, v)
 		}
 		if v, _ := o.Get(fmt.Sprintf("k%d", n/2+1)); v != float64(n/2+1) {
 			t.Fatalf("n=%d: lookup after parsing gave %v", n, v)
