@@ -34,7 +34,7 @@ func (c *Chain) metaSpec(cfg *installed, values *ojson.Object) vm.Members {
 		{Key: "attachments", Value: attachments},
 		{Key: "storage", Value: vm.Lazy(func() any { return storageSpec(st, storageNS) })},
 		{Key: "geoip", Value: vm.Lazy(func() any { return map[string]any{"locate": c.geoipLocate()} })},
-		{Key: "jobs", Value: vm.Lazy(func() any { return c.jobsSpec(cfg) })},
+		{Key: "jobs", Value: c.jobsSpec(cfg)},
 		{Key: "utils", Value: vm.Lazy(func() any { return map[string]any{"cursor": cursorSpec(st, storageNS)} })},
 	}
 }

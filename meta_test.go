@@ -1033,3 +1033,38 @@ func TestMetaBehavesAsAPlainObject(t *testing.T) {
 	assert.Equal(t, `["cache","config","attachments","storage","jobs","utils","global","added"]`, mtJSON(t, props, "after"))
 	assert.Equal(t, `true`, mtJSON(t, props, "same"))
 }
+
+func TestMetaCanBeFrozenAndTakesSymbols(t *testing.T) {
+	p := loadJS(t, "meta-frozen", `
+const tag = Symbol('tag')
+export function setupPlugin(meta) {
+    meta[tag] = 'mine'
+    Object.defineProperty(meta, 'hidden', { value: 1 })
+    Object.freeze(meta)
+}
+export async function processEvent(event, meta) {
+    const p = event.properties
+    p.frozen = Object.isFrozen(meta)
+    p.symbol = meta[tag]
+    p.keys = Object.keys(meta)
+    p.hidden = meta.hidden
+    p.jobKeys = Object.keys(meta.jobs)
+    p.jobIn = 'x' in meta.jobs
+    p.jobType = typeof meta.jobs.anything
+    p.cacheKeys = Object.keys(meta.cache)
+    p.n = await meta.cache.incr('n')
+    return event
+}`)
+	c := mtChain(t, WithPoolSize(1))
+	mtAdd(t, c, PluginConfig{Plugin: p})
+	props := mtProcess(t, c)
+	assert.Equal(t, `true`, mtJSON(t, props, "frozen"))
+	assert.Equal(t, `"mine"`, mtJSON(t, props, "symbol"))
+	assert.Equal(t, `["cache","config","attachments","storage","geoip","jobs","utils","global"]`, mtJSON(t, props, "keys"))
+	assert.Equal(t, `1`, mtJSON(t, props, "hidden"))
+	assert.Equal(t, `[]`, mtJSON(t, props, "jobKeys"))
+	assert.Equal(t, `false`, mtJSON(t, props, "jobIn"))
+	assert.Equal(t, `"function"`, mtJSON(t, props, "jobType"))
+	assert.Equal(t, `["expire","get","incr","llen","lpop","lpush","lrange","lrem","set"]`, mtJSON(t, props, "cacheKeys"))
+	assert.Equal(t, `1`, mtJSON(t, props, "n"))
+}

@@ -50,8 +50,9 @@ var chains = []chainSpec{
 	{"async plugin (meta.cache)", []string{"bench/plugins/cache-counter"}},
 }
 
-// densityPlugin is the small plugin attached many times for the density measurement.
-const densityPlugin = "examples/plugins/hello-world"
+// densityPlugin is the small plugin attached many times for the density measurement
+// (-density-plugin changes it).
+var densityPlugin = "examples/plugins/hello-world"
 
 type throughputResult struct {
 	Checksum        string  `json:"checksum"`
@@ -87,6 +88,7 @@ func main() {
 	node := flag.String("node", "node", "Node.js binary")
 	writeEvents := flag.String("write-events", "", "write the generated events to this file and exit")
 	cpuProfile := flag.String("cpuprofile", "", "with -child: write a CPU profile of the measurement")
+	flag.StringVar(&densityPlugin, "density-plugin", densityPlugin, "plugin directory (from the repository root) attached for the density measurement")
 	flag.Parse()
 
 	if *writeEvents != "" {
@@ -289,7 +291,7 @@ func (r *runner) childDensity(n int) (densityResult, error) {
 		return densityResult{}, err
 	}
 	var res densityResult
-	err = runJSON(exec.Command(self, "-child", "density", strconv.Itoa(n)), &res)
+	err = runJSON(exec.Command(self, "-density-plugin", densityPlugin, "-child", "density", strconv.Itoa(n)), &res)
 	return res, err
 }
 
@@ -574,7 +576,11 @@ func rss() int64 {
 }
 
 func plugchainDensity(root string, n int) (densityResult, error) {
-	p, err := plugchain.LoadPlugin(filepath.Join(root, densityPlugin))
+	dir := densityPlugin
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(root, dir)
+	}
+	p, err := plugchain.LoadPlugin(dir)
 	if err != nil {
 		return densityResult{}, err
 	}

@@ -3,6 +3,7 @@ package vm
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -74,89 +75,187 @@ type Member struct {
 // Members describes an object whose keys must appear in a given order.
 type Members []Member
 
-// buildMeta turns the host's description of meta into a JavaScript object with global last.
-// Members are built when a plugin first reads them: most plugins touch config and global
-// only, and the functions behind cache, storage, jobs and the rest cost an idle instance
-// about 20 KB.
+// buildMeta turns the host's description of meta into the plain object PostHog passed, with
+// global last. Members that are bags of host functions (cache, storage, utils, geoip, jobs)
+// create their functions when a plugin first reads them: most plugins touch config and global
+// only, and those functions would cost an idle instance about 20 KB.
 func (in *Instance) buildMeta(spec Members) (*goja.Object, error) {
-	m := &metaObject{in: in, pending: make(map[string]any, len(spec)+1), vals: map[string]goja.Value{}}
-	for _, member := range spec {
-		if _, dup := m.pending[member.Key]; !dup {
-			m.keys = append(m.keys, member.Key)
+	meta := in.rt.NewObject()
+	for _, m := range spec {
+		if err := checkMember(m.Key, m.Value); err != nil {
+			return nil, err
 		}
-		m.pending[member.Key] = member.Value
+		var v goja.Value
+		if jobs, ok := m.Value.(*JobsHost); ok {
+			v = in.rt.NewDynamicObject(&lazyJobs{in: in, host: jobs})
+		} else if lazy, ok := m.Value.(Lazy); ok {
+			v = in.rt.NewDynamicObject(&lazyBag{in: in, describe: lazy})
+		} else if isBag(m.Value) && hasFunctions(m.Value) {
+			desc := m.Value
+			v = in.rt.NewDynamicObject(&lazyBag{in: in, describe: func() any { return desc }})
+		} else {
+			var err error
+			if v, err = in.memberValue(m.Key, m.Value); err != nil {
+				return nil, err
+			}
+		}
+		if err := meta.Set(m.Key, v); err != nil {
+			return nil, err
+		}
 	}
-	if _, ok := m.pending["global"]; !ok {
-		m.keys = append(m.keys, "global")
+	if err := meta.Set("global", in.rt.NewObject()); err != nil {
+		return nil, err
 	}
-	m.pending["global"] = globalMember{}
-	return in.rt.NewDynamicObject(m), nil
+	return meta, nil
 }
 
-// globalMember stands for meta.global: a new empty object per instance.
-type globalMember struct{}
-
-func (globalMember) toJS(in *Instance) goja.Value { return in.rt.NewObject() }
-
-// metaObject is meta: an object whose host-described members are built on first read. To
-// plugins it behaves as a plain object with data properties, in the host's key order.
-type metaObject struct {
-	in      *Instance
-	keys    []string
-	vals    map[string]goja.Value
-	pending map[string]any // members not built yet
+// checkMember rejects descriptions memberValue cannot build, so a host mistake fails New
+// rather than a plugin's first read. Lazy descriptions are checked when they are resolved.
+func checkMember(key string, v any) error {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if err := checkMember(key+"."+k, e); err != nil {
+				return err
+			}
+		}
+	case Members:
+		for _, m := range x {
+			if err := checkMember(key+"."+m.Key, m.Value); err != nil {
+				return err
+			}
+		}
+	case Lazy, AsyncFunc, SyncFunc, *ojson.Object, []any, string, float64, bool, nil, Value:
+	default:
+		return fmt.Errorf("meta.%s: unsupported %T", key, v)
+	}
+	return nil
 }
 
-func (m *metaObject) Get(key string) goja.Value {
-	if v, ok := m.vals[key]; ok {
+// isBag reports whether a description is an object (Members or a map).
+func isBag(v any) bool {
+	switch v.(type) {
+	case Members, map[string]any:
+		return true
+	}
+	return false
+}
+
+// hasFunctions reports whether a description holds host functions, directly or nested.
+func hasFunctions(v any) bool {
+	switch x := v.(type) {
+	case AsyncFunc, SyncFunc, Lazy:
+		return true
+	case map[string]any:
+		for _, e := range x {
+			if hasFunctions(e) {
+				return true
+			}
+		}
+	case Members:
+		for _, m := range x {
+			if hasFunctions(m.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Lazy describes an object member by a function that returns its description (Members or a
+// map) when a plugin first uses the object, so hosts need not build descriptions most
+// plugins never need.
+type Lazy func() any
+
+// lazyBag is an object of host functions whose members are built on first read. To plugins
+// it is an ordinary object with data properties in the description's order (map keys
+// sorted); unlike one, it cannot be frozen and takes no symbol keys, which no plugin does to
+// meta.cache or meta.storage.
+type lazyBag struct {
+	in       *Instance
+	describe func() any
+	resolved bool
+	keys     []string
+	pending  map[string]any // members not built yet
+	vals     map[string]goja.Value
+}
+
+func (b *lazyBag) resolve() {
+	if b.resolved {
+		return
+	}
+	b.resolved = true
+	b.vals = map[string]goja.Value{}
+	b.pending = map[string]any{}
+	switch x := b.describe().(type) {
+	case Members:
+		for _, m := range x {
+			if _, dup := b.pending[m.Key]; !dup {
+				b.keys = append(b.keys, m.Key)
+			}
+			b.pending[m.Key] = m.Value
+		}
+	case map[string]any:
+		for k, v := range x {
+			b.keys = append(b.keys, k)
+			b.pending[k] = v
+		}
+		sort.Strings(b.keys)
+	default:
+		panic(b.in.jsError(fmt.Errorf("a lazy meta member must describe an object, not %T", x)))
+	}
+}
+
+func (b *lazyBag) Get(key string) goja.Value {
+	b.resolve()
+	if v, ok := b.vals[key]; ok {
 		return v
 	}
-	spec, ok := m.pending[key]
+	spec, ok := b.pending[key]
 	if !ok {
 		return nil
 	}
-	v, err := m.in.memberValue(key, spec)
+	v, err := b.in.memberValue(key, spec)
 	if err != nil {
-		panic(m.in.jsError(err))
+		panic(b.in.jsError(err))
 	}
-	delete(m.pending, key)
-	m.vals[key] = v
+	delete(b.pending, key)
+	b.vals[key] = v
 	return v
 }
 
-func (m *metaObject) Set(key string, val goja.Value) bool {
-	if !m.Has(key) {
-		m.keys = append(m.keys, key)
+func (b *lazyBag) Set(key string, val goja.Value) bool {
+	if !b.Has(key) {
+		b.keys = append(b.keys, key)
 	}
-	delete(m.pending, key)
-	m.vals[key] = val
+	delete(b.pending, key)
+	b.vals[key] = val
 	return true
 }
 
-func (m *metaObject) Has(key string) bool {
-	if _, ok := m.vals[key]; ok {
+func (b *lazyBag) Has(key string) bool {
+	b.resolve()
+	if _, ok := b.vals[key]; ok {
 		return true
 	}
-	_, ok := m.pending[key]
+	_, ok := b.pending[key]
 	return ok
 }
 
-func (m *metaObject) Delete(key string) bool {
-	if !m.Has(key) {
+func (b *lazyBag) Delete(key string) bool {
+	if !b.Has(key) {
 		return true
 	}
-	delete(m.vals, key)
-	delete(m.pending, key)
-	for i, k := range m.keys {
-		if k == key {
-			m.keys = append(m.keys[:i:i], m.keys[i+1:]...)
-			break
-		}
-	}
+	delete(b.vals, key)
+	delete(b.pending, key)
+	b.keys = slices.DeleteFunc(b.keys, func(k string) bool { return k == key })
 	return true
 }
 
-func (m *metaObject) Keys() []string { return append([]string(nil), m.keys...) }
+func (b *lazyBag) Keys() []string {
+	b.resolve()
+	return append([]string(nil), b.keys...)
+}
 
 // buildObject builds an object from Members (in order) or a map (keys sorted, so every
 // instance looks the same).
@@ -187,10 +286,6 @@ func (in *Instance) buildObject(spec any) (*goja.Object, error) {
 	}
 	return obj, nil
 }
-
-// Lazy describes a member by a function that returns its description when a plugin first
-// reads it, so hosts need not build the descriptions of members most plugins never use.
-type Lazy func() any
 
 // memberValue builds the JavaScript value of one described member.
 func (in *Instance) memberValue(key string, v any) (goja.Value, error) {

@@ -115,7 +115,10 @@ type Instance struct {
 	inflight    int
 	stale       int
 	completions chan completion
-	generation  uint64
+	// turns are callbacks the loop runs before any timer or completion (stream's nextTick
+	// queue), in order; they belong to the current call.
+	turns      []turn
+	generation uint64
 
 	// timers of the current call, created on first use; asyncErr is an exception thrown
 	// where no plugin code could catch it (a microtask), which fails the call.
@@ -130,6 +133,17 @@ type Instance struct {
 	pending bool
 	cause   error  // why the current call was interrupted
 	armSeq  uint64 // counts guarded stretches; see arm
+}
+
+// turn is a callback queued with queueTurn; drop runs instead when the call ends first.
+type turn struct {
+	run, drop func()
+}
+
+// queueTurn makes the loop run f as its next step, before timers and host completions, the
+// way Node runs process.nextTick callbacks before timers. drop runs if the call ends first.
+func (in *Instance) queueTurn(f, drop func()) {
+	in.turns = append(in.turns, turn{f, drop})
 }
 
 type completion struct {
@@ -447,6 +461,10 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 			err = recoveredError(x)
 		}
 		in.cancelTimers()
+		for _, t := range in.turns {
+			t.drop()
+		}
+		in.turns = nil
 		in.asyncErr = nil
 		if err != nil && !in.broken && isUncatchable(err) && !in.jobsRun() {
 			in.broken = true
@@ -634,7 +652,7 @@ var promiseType = reflect.TypeOf((*goja.Promise)(nil))
 // drain runs the loop until the call's host operations have finished and no timeout it set
 // is due before its deadline, so work a plugin started without awaiting it is not lost.
 func (in *Instance) drain(ctx context.Context) error {
-	for in.inflight > 0 || in.timeoutDue(ctx) || in.asyncErr != nil {
+	for in.inflight > 0 || len(in.turns) > 0 || in.timeoutDue(ctx) || in.asyncErr != nil {
 		if err := in.runOne(ctx); err != nil {
 			return err
 		}
@@ -650,6 +668,12 @@ func (in *Instance) runOne(ctx context.Context) error {
 	if err := in.asyncErr; err != nil {
 		in.asyncErr = nil
 		return err
+	}
+	if len(in.turns) > 0 {
+		t := in.turns[0]
+		in.turns = in.turns[1:]
+		t.run()
+		return in.takeAsyncErr()
 	}
 	in.imu.Lock()
 	expired := in.expired

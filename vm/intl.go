@@ -33,6 +33,16 @@ func init() {
 // that looks at its receiver.
 func (in *Instance) installIntl() {
 	in.installDate()
+	if in.uses().toLocale {
+		in.installToLocaleString()
+	}
+	if in.uses().localeCompare {
+		in.installLocaleCompare()
+	}
+}
+
+// installToLocaleString gives numbers, BigInts and arrays ECMA-402's toLocaleString.
+func (in *Instance) installToLocaleString() {
 	rt := in.rt
 	toLocale := rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		switch v := call.This.(type) {
@@ -62,6 +72,11 @@ func (in *Instance) installIntl() {
 			_ = proto.DefineDataProperty("toLocaleString", toLocale, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 		}
 	}
+}
+
+// installLocaleCompare gives strings ICU's collation in localeCompare.
+func (in *Instance) installLocaleCompare() {
+	rt := in.rt
 	if p := rt.ToValue("").ToObject(rt).Prototype(); p != nil {
 		in.setMethod(p, "localeCompare", 1, func(call goja.FunctionCall) goja.Value {
 			if goja.IsUndefined(call.This) || goja.IsNull(call.This) {

@@ -1,6 +1,10 @@
 package vm
 
-import "github.com/dop251/goja"
+import (
+	"slices"
+
+	"github.com/dop251/goja"
+)
 
 // JobsHost connects meta.jobs to the host. The object plugins see is the reference's: a Proxy
 // giving every name a function that takes a payload and returns {runAt, runIn, runNow}, each
@@ -56,3 +60,47 @@ func (h *JobsHost) toJS(in *Instance) goja.Value {
 	}
 	return v
 }
+
+// lazyJobs stands for meta.jobs until a plugin first uses it, then hands every read to the
+// real Proxy. Like the Proxy (whose only trap is get), it has no keys of its own and any name
+// reads as a job.
+type lazyJobs struct {
+	in    *Instance
+	host  *JobsHost
+	proxy *goja.Object
+	set   map[string]goja.Value // what plugins assign, which the Proxy's target would keep
+	keys  []string
+}
+
+func (j *lazyJobs) Get(key string) goja.Value {
+	if j.proxy == nil {
+		j.proxy = j.host.toJS(j.in).(*goja.Object)
+	}
+	return j.proxy.Get(key)
+}
+
+func (j *lazyJobs) Set(key string, val goja.Value) bool {
+	if j.set == nil {
+		j.set = map[string]goja.Value{}
+	}
+	if _, ok := j.set[key]; !ok {
+		j.keys = append(j.keys, key)
+	}
+	j.set[key] = val
+	return true
+}
+
+func (j *lazyJobs) Has(key string) bool {
+	_, ok := j.set[key]
+	return ok
+}
+
+func (j *lazyJobs) Delete(key string) bool {
+	if _, ok := j.set[key]; ok {
+		delete(j.set, key)
+		j.keys = slices.DeleteFunc(j.keys, func(k string) bool { return k == key })
+	}
+	return true
+}
+
+func (j *lazyJobs) Keys() []string { return append([]string(nil), j.keys...) }

@@ -45,9 +45,13 @@ func (in *Instance) installLang() {
 			in.setMethod(json, "stringify", 3, in.jsonStringify(orig))
 		}
 	}
-	if errCtor, ok := rt.Get("Error").(*goja.Object); ok {
+	// The rest only for code that names them: see Program.uses.
+	if errCtor, ok := rt.Get("Error").(*goja.Object); ok && in.uses().stackTraceAPI {
 		in.setMethod(errCtor, "captureStackTrace", 2, in.captureStackTrace)
 		_ = errCtor.DefineDataProperty("stackTraceLimit", rt.ToValue(defaultStackTraceLimit), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	}
+	if !in.uses().wellFormed {
+		return
 	}
 	if str, ok := rt.Get("String").(*goja.Object); ok {
 		if proto, ok := str.Get("prototype").(*goja.Object); ok {
@@ -55,6 +59,15 @@ func (in *Instance) installLang() {
 			in.setMethod(proto, "toWellFormed", 0, in.stringToWellFormed)
 		}
 	}
+}
+
+// uses reports the rarely used built-ins the instance's code names; everything when the
+// instance has no program (tests that build instances by hand).
+func (in *Instance) uses() builtinUses {
+	if in.prog == nil {
+		return builtinUses{true, true, true, true}
+	}
+	return in.prog.uses
 }
 
 // setMethod defines a built-in method as V8 does: writable, configurable, not enumerable,

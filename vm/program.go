@@ -42,6 +42,26 @@ var wrapperTail = func() string {
 type Program struct {
 	file string
 	prog *goja.Program
+	// uses records which rarely used built-ins the code names, so instances patch only those
+	// (each patch makes goja build a whole prototype, kilobytes per instance).
+	uses builtinUses
+}
+
+// builtinUses lists built-ins plugchain patches only for code that names them.
+type builtinUses struct {
+	wellFormed    bool // String.prototype.isWellFormed / toWellFormed
+	stackTraceAPI bool // Error.captureStackTrace / Error.stackTraceLimit
+	toLocale      bool // Number, BigInt and Array toLocaleString
+	localeCompare bool // String.prototype.localeCompare
+}
+
+func scanUses(code string) builtinUses {
+	return builtinUses{
+		wellFormed:    strings.Contains(code, "WellFormed"),
+		stackTraceAPI: strings.Contains(code, "captureStackTrace") || strings.Contains(code, "stackTraceLimit"),
+		toLocale:      strings.Contains(code, "toLocaleString"),
+		localeCompare: strings.Contains(code, "localeCompare"),
+	}
 }
 
 // File returns the source file the program was compiled from.
@@ -64,7 +84,7 @@ func Compile(file string, src []byte) (*Program, error) {
 	if err != nil {
 		return nil, compileError(file, err)
 	}
-	return &Program{file: file, prog: compiled}, nil
+	return &Program{file: file, prog: compiled, uses: scanUses(body)}, nil
 }
 
 func compileError(file string, err error) error {

@@ -1,7 +1,6 @@
 package vm
 
 import (
-	"context"
 	"sync"
 
 	"github.com/dop251/goja"
@@ -28,12 +27,11 @@ var streamProgram = sync.OnceValue(func() *goja.Program {
 	return goja.MustCompile("plugchain:stream", streamSource, true)
 })
 
-// tickHost runs an instance's stream tick queue as host operations.
+// tickHost runs an instance's stream tick queue as turns of its loop.
 type tickHost struct {
 	in      *Instance
 	run     goja.Callable
-	pending bool
-	gen     uint64
+	pending bool // a turn is queued
 }
 
 // schedule makes the loop call runTicks (the JavaScript queue runner) once the current
@@ -47,24 +45,16 @@ func (h *tickHost) schedule(call goja.FunctionCall) goja.Value {
 	if in.callCtx == nil || h.run == nil {
 		return h.in.rt.ToValue(false)
 	}
-	// An operation of an interrupted call never completes: its generation is stale.
-	if h.pending && h.gen == in.generation {
+	if h.pending {
 		return h.in.rt.ToValue(true)
 	}
-	// With every operation slot taken, startOp would wait, running other completions right
-	// here: a microtask stands in.
-	if in.inflight+in.stale >= in.maxOps {
-		return h.in.rt.ToValue(false)
-	}
-	h.pending, h.gen = true, in.generation
-	in.startOp(func(context.Context) func() {
-		return func() {
-			h.pending = false
-			if _, err := h.run(goja.Undefined()); err != nil {
-				in.failCall(err)
-			}
+	h.pending = true
+	in.queueTurn(func() {
+		h.pending = false
+		if _, err := h.run(goja.Undefined()); err != nil {
+			in.failCall(err)
 		}
-	})
+	}, func() { h.pending = false })
 	return h.in.rt.ToValue(true)
 }
 
