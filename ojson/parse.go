@@ -120,7 +120,7 @@ func (p *parser) value(depth int) (any, error) {
 		}
 		return p.array(depth + 1)
 	case c == '"':
-		return p.str()
+		return p.shortString()
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case c == 't':
@@ -264,17 +264,57 @@ func (p *parser) key() (string, error) {
 	}
 	raw := d[p.pos+1 : end]
 	p.pos = end + 1
-	h := uint32(2166136261)
-	for _, c := range raw {
-		h = (h ^ uint32(c)) * 16777619
-	}
-	slot := &keyCache[h%uint32(len(keyCache))]
+	slot := &keyCache[fnv32(raw)%uint32(len(keyCache))]
 	if s := slot.Load(); s != nil && *s == string(raw) {
 		return *s, nil
 	}
 	s := string(raw)
 	slot.Store(&s)
 	return s, nil
+}
+
+// internedValue is a short string value with its interface form, so a hit costs no allocation
+// at all (boxing a string into an interface allocates too).
+type internedValue struct {
+	s string
+	v any
+}
+
+// valueCache interns short string values: event names, browsers, operating systems and
+// library names repeat across events. Like keyCache, slots are replaced freely.
+var valueCache [1024]atomic.Pointer[internedValue]
+
+// maxInternedValue is the longest string value (in bytes) the parser interns; longer ones
+// (ids, timestamps, URLs) rarely repeat.
+const maxInternedValue = 24
+
+// shortString parses a string value, interning short ASCII ones without escapes.
+func (p *parser) shortString() (any, error) {
+	d := p.data
+	end := p.pos + 1
+	for end < len(d) && end-p.pos <= maxInternedValue+1 && d[end] != '"' && d[end] != '\\' && d[end] >= 0x20 && d[end] < utf8.RuneSelf {
+		end++
+	}
+	if end >= len(d) || d[end] != '"' || end-p.pos > maxInternedValue+1 {
+		return p.str()
+	}
+	raw := d[p.pos+1 : end]
+	p.pos = end + 1
+	slot := &valueCache[fnv32(raw)%uint32(len(valueCache))]
+	if e := slot.Load(); e != nil && e.s == string(raw) {
+		return e.v, nil
+	}
+	s := string(raw)
+	slot.Store(&internedValue{s, s})
+	return s, nil
+}
+
+func fnv32(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
 }
 
 // maxInternedKey is the longest key (in bytes) the parser interns.
