@@ -81,10 +81,13 @@ type installed struct {
 	has   map[string]bool
 	// gone is set when the config is removed or replaced; no new calls start on it.
 	gone atomic.Bool
-	// live counts the instances that exist (idle or running); slotFreed wakes callers
-	// waiting for one when an instance is dropped.
-	live      atomic.Int32
-	slotFreed chan struct{}
+	// live counts the instances that exist (idle or running). freed is closed (and replaced)
+	// when an instance is dropped, and goneCh when the config goes, waking every caller that
+	// waits for an instance.
+	live   atomic.Int32
+	wakeMu sync.Mutex
+	freed  chan struct{}
+	goneCh chan struct{}
 
 	setup setupState
 
@@ -183,7 +186,8 @@ func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int, retryabl
 		src:          PluginSource{Plugin: cfg.Plugin.Name(), ConfigID: cfg.ID, TeamID: cfg.TeamID},
 		pool:         make(chan *vm.Instance, c.opts.poolSize),
 		slots:        make(chan struct{}, c.opts.poolSize),
-		slotFreed:    make(chan struct{}, 1),
+		freed:        make(chan struct{}),
+		goneCh:       make(chan struct{}),
 		exports:      newActivity(),
 		m:            c.metrics(cfg.ID),
 	}
@@ -215,7 +219,9 @@ func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int, retryabl
 		return ic, nil
 	}
 	ic.live.Add(1)
+	ic.setup.mu.Lock()
 	ic.setup.settingsRead = true
+	ic.setup.mu.Unlock()
 	if err := c.readSettings(ctx, ic, in); err != nil {
 		ic.release(in)
 		_ = c.teardown(ctx, ic)
@@ -307,6 +313,7 @@ func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error
 			}
 			gen, ok := ic.setup.claim(c.opts.clock.Now())
 			if !ok {
+				freed := ic.freedChan()
 				<-ic.slots
 				if ic.live.Load() == 0 {
 					return nil, errSetupPending
@@ -315,8 +322,10 @@ func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error
 				select {
 				case in := <-ic.pool:
 					return in, nil
-				case <-ic.slotFreed:
+				case <-freed:
 					continue
+				case <-ic.goneCh:
+					return nil, errConfigGone
 				case <-ctx.Done():
 					return nil, ctx.Err()
 				}
@@ -327,6 +336,7 @@ func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error
 				switch {
 				case ctx.Err() != nil:
 					ic.setup.abandon() // the caller gave up: not the plugin's failure
+					c.scheduleSetupRetry(ic)
 					return nil, err
 				case in != nil:
 					_ = c.setupFailure(ctx, ic, err, gen, true)
@@ -339,21 +349,33 @@ func (c *Chain) acquire(ctx context.Context, ic *installed) (*vm.Instance, error
 			}
 			ic.live.Add(1)
 			ic.setup.succeeded()
+			c.settingsOnce(ctx, ic, in)
 			return in, nil
+		case <-ic.goneCh:
+			return nil, errConfigGone
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
 	}
 }
 
-// drop discards an instance taken from ic's pool, freeing its slot.
-func (ic *installed) drop() {
+// freedChan returns the channel the next dropped instance closes.
+func (ic *installed) freedChan() chan struct{} {
+	ic.wakeMu.Lock()
+	defer ic.wakeMu.Unlock()
+	return ic.freed
+}
+
+// drop discards an instance taken from ic's pool, freeing its slot and waking every caller
+// waiting for an instance. The last one gone while setup is backing off schedules the retry.
+func (c *Chain) drop(ic *installed) {
 	ic.live.Add(-1)
 	<-ic.slots
-	select {
-	case ic.slotFreed <- struct{}{}:
-	default:
-	}
+	ic.wakeMu.Lock()
+	close(ic.freed)
+	ic.freed = make(chan struct{})
+	ic.wakeMu.Unlock()
+	c.scheduleSetupRetry(ic)
 }
 
 func (ic *installed) release(in *vm.Instance) { ic.pool <- in }
@@ -425,7 +447,7 @@ func (c *Chain) runOn(ic *installed, in *vm.Instance, f func() error) (err error
 	defer func() {
 		c.unwatch(in)
 		if errors.Is(err, ErrMemoryLimit) || in.Broken() {
-			ic.drop() // its state may hold the memory, or it cannot run async code any more
+			c.drop(ic) // its state may hold the memory, or it cannot run async code any more
 			return
 		}
 		ic.release(in)
@@ -474,6 +496,8 @@ func (c *Chain) Settings(id int64) (Settings, error) {
 	if ic == nil || ic.Plugin == nil {
 		return Settings{}, ErrUnknownConfig
 	}
+	ic.setup.mu.Lock()
+	defer ic.setup.mu.Unlock()
 	return ic.settings, nil
 }
 
@@ -547,6 +571,7 @@ func (c *Chain) teardown(ctx context.Context, ic *installed) error {
 		errs = append(errs, err)
 	}
 	ic.gone.Store(true)
+	close(ic.goneCh)
 	ic.setup.stop()
 	for n := cap(ic.slots); n > 0; n-- {
 		select {

@@ -173,15 +173,41 @@ func (c *Chain) setupFailure(ctx context.Context, ic *installed, err error, gen 
 		s.failed = true
 		return perr
 	}
-	wait := setupRetryBase << (n - 1)
-	s.retryAt = c.opts.clock.Now().Add(wait)
-	if ic.live.Load() == 0 && !s.stopped {
-		if s.timer != nil {
-			s.timer.Stop()
-		}
-		s.timer = c.opts.clock.AfterFunc(wait, func() { c.retrySetup(ic) })
-	}
+	s.retryAt = c.opts.clock.Now().Add(setupRetryBase << (n - 1))
+	c.scheduleSetupRetryLocked(ic)
 	return perr
+}
+
+// scheduleSetupRetry sets the timer of ic's next setup attempt when ic has no instance left
+// and its setup is backing off (after a failure, a dropped instance or an abandoned attempt):
+// with no instance, no call would ever try again.
+func (c *Chain) scheduleSetupRetry(ic *installed) {
+	ic.setup.mu.Lock()
+	defer ic.setup.mu.Unlock()
+	c.scheduleSetupRetryLocked(ic)
+}
+
+func (c *Chain) scheduleSetupRetryLocked(ic *installed) {
+	s := &ic.setup
+	if s.stopped || s.failed || s.failures == 0 || s.trying || ic.live.Load() > 0 {
+		return
+	}
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	wait := max(s.retryAt.Sub(c.opts.clock.Now()), 0)
+	s.timer = c.opts.clock.AfterFunc(wait, func() { c.retrySetup(ic) })
+}
+
+// settingsOnce reads getSettings in the first instance whose setup succeeded.
+func (c *Chain) settingsOnce(ctx context.Context, ic *installed, in *vm.Instance) {
+	ic.setup.mu.Lock()
+	read := ic.setup.settingsRead
+	ic.setup.settingsRead = true
+	ic.setup.mu.Unlock()
+	if !read {
+		_ = c.readSettings(ctx, ic, in) // reported by readSettings
+	}
 }
 
 // retrySetup tries again to create an instance of a config that has none.
@@ -196,13 +222,6 @@ func (c *Chain) retrySetup(ic *installed) {
 		if err != nil {
 			return // reported, and the next attempt scheduled, by acquire
 		}
-		ic.setup.mu.Lock()
-		read := ic.setup.settingsRead
-		ic.setup.settingsRead = true
-		ic.setup.mu.Unlock()
-		if !read {
-			_ = c.readSettings(c.bgCtx, ic, in)
-		}
-		ic.release(in)
+		ic.release(in) // acquire read the settings
 	}()
 }

@@ -117,7 +117,9 @@ type Instance struct {
 	completions chan completion
 	// turns are callbacks the loop runs before any timer or completion (stream's nextTick
 	// queue), in order; they belong to the current call.
-	turns      []turn
+	turns []turn
+	// endHooks run as each call ends, told whether it failed (see atCallEnd).
+	endHooks   []func(failed bool)
 	generation uint64
 
 	// timers of the current call, created on first use; asyncErr is an exception thrown
@@ -138,6 +140,24 @@ type Instance struct {
 // turn is a callback queued with queueTurn; drop runs instead when the call ends first.
 type turn struct {
 	run, drop func()
+}
+
+// atCallEnd registers f to run at the end of every call, after the interrupt is cleared, with
+// whether the call failed: modules use it to reset JavaScript state an interrupt can leave
+// half-changed (finally blocks do not run on an interrupt).
+func (in *Instance) atCallEnd(f func(failed bool)) {
+	in.endHooks = append(in.endHooks, f)
+}
+
+// runEndHook runs one end-of-call hook; a hook that fails breaks the instance rather than the
+// host.
+func (in *Instance) runEndHook(f func(failed bool), failed bool) {
+	defer func() {
+		if recover() != nil {
+			in.broken = true
+		}
+	}()
+	f(failed)
 }
 
 // queueTurn makes the loop run f as its next step, before timers and host completions, the
@@ -465,6 +485,9 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 			t.drop()
 		}
 		in.turns = nil
+		for _, hook := range in.endHooks {
+			in.runEndHook(hook, err != nil)
+		}
 		in.asyncErr = nil
 		if err != nil && !in.broken && isUncatchable(err) && !in.jobsRun() {
 			in.broken = true

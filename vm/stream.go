@@ -31,7 +31,8 @@ var streamProgram = sync.OnceValue(func() *goja.Program {
 type tickHost struct {
 	in      *Instance
 	run     goja.Callable
-	pending bool // a turn is queued
+	reset   goja.Callable // empties the JavaScript queue
+	pending bool          // a turn is queued
 }
 
 // schedule makes the loop call runTicks (the JavaScript queue runner) once the current
@@ -54,7 +55,7 @@ func (h *tickHost) schedule(call goja.FunctionCall) goja.Value {
 		if _, err := h.run(goja.Undefined()); err != nil {
 			in.failCall(err)
 		}
-	}, func() { h.pending = false })
+	}, func() {}) // the call-end hook resets the queue
 	return h.in.rt.ToValue(true)
 }
 
@@ -69,6 +70,18 @@ func (in *Instance) buildStream() (goja.Value, error) {
 	if err := host.Set("schedule", h.schedule); err != nil {
 		return nil, err
 	}
+	if err := host.Set("onReset", func(call goja.FunctionCall) goja.Value {
+		h.reset, _ = goja.AssertFunction(call.Argument(0))
+		return goja.Undefined()
+	}); err != nil {
+		return nil, err
+	}
+	in.atCallEnd(func(failed bool) {
+		if (failed || h.pending) && h.reset != nil {
+			h.pending = false
+			_, _ = h.reset(goja.Undefined())
+		}
+	})
 	return factory(goja.Undefined(), host, in.nodeErrors(), in.rt.Get("Buffer"))
 }
 
@@ -153,6 +166,14 @@ function requestRun() {
     runTicks()
   })
 }
+
+// The host resets the queue when a call ends badly: an interrupt skips finally blocks, and a
+// later call must neither find running stuck nor run an earlier call's callbacks.
+host.onReset(() => {
+  ticks.length = 0
+  running = false
+  microtaskPending = false
+})
 
 function runTicks() {
   running = true

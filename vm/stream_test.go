@@ -117,3 +117,57 @@ func TestPluginContribTimeoutLostWithItsCall(t *testing.T) {
 	time.Sleep(80 * time.Millisecond)
 	assert.Contains(t, call("d"), `"out":"ab|c"`)
 }
+
+// An interrupt that lands while runTicks runs (a stream listener loops) must not leave
+// the tick queue unable to schedule itself in later calls.
+func TestStreamTicksSurviveAnInterruptInsideATick(t *testing.T) {
+	p, err := Compile("index.js", []byte(`
+		const { PassThrough } = require('stream')
+		export async function processEvent(e) {
+			const s = new PassThrough()
+			s.on('close', () => { if (e.properties.hang) for (;;) {} })
+			const got = []
+			s.on('data', (c) => got.push(c.toString()))
+			if (e.properties.hang) { s.destroy(); await new Promise(() => {}) }
+			s.end('x')
+			await new Promise((resolve) => s.on('end', resolve))
+			e.properties.out = got.join('')
+			return e
+		}`))
+	require.NoError(t, err)
+	in, err := New(context.Background(), p, Options{Timeout: 200 * time.Millisecond})
+	require.NoError(t, err)
+	_, err = in.CallEvent(context.Background(), "processEvent", event(t, `{"properties":{"hang":true}}`))
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	for i := 0; i < 3; i++ {
+		_, err = in.CallEvent(context.Background(), "processEvent", event(t, `{"properties":{}}`))
+		require.NoError(t, err, "later call %d, whose stream needs ticks", i)
+	}
+}
+
+// Ticks left queued when a call fails run in a later, unrelated call and can fail it.
+func TestStreamTicksOfAFailedCallDoNotReachTheNext(t *testing.T) {
+	p, err := Compile("index.js", []byte(`
+		const { PassThrough } = require('stream')
+		export async function processEvent(e) {
+			if (e.properties.first) {
+				const a = new PassThrough(), b = new PassThrough()
+				a.destroy(new Error('from call 1 (a)'))
+				b.destroy(new Error('from call 1 (b)'))
+				await new Promise((r) => setTimeout(r, 5))
+				return e
+			}
+			const s = new PassThrough()
+			s.on('data', () => {})
+			s.end('x')
+			await new Promise((resolve) => s.on('end', resolve))
+			return e
+		}`))
+	require.NoError(t, err)
+	in, err := New(context.Background(), p, Options{Timeout: 2 * time.Second})
+	require.NoError(t, err)
+	_, err = in.CallEvent(context.Background(), "processEvent", event(t, `{"properties":{"first":true}}`))
+	require.Error(t, err)
+	_, err = in.CallEvent(context.Background(), "processEvent", event(t, `{"properties":{}}`))
+	require.NoError(t, err, "call 2 must not fail with call 1's stream error")
+}
