@@ -186,7 +186,10 @@ func (c *Chain) bufferExport(ic *installed, ev *ojson.Object) {
 			c.bufferExport(next, ev)
 			return
 		}
-		// Not the chain's background context: Close cancels that before tearing down.
+		// Not the chain's background context: Close cancels that before tearing down. Close
+		// waits for it as for other background work.
+		c.activity.start()
+		defer c.activity.done()
 		_ = c.exportBatch(context.Background(), ic, []any{ev}, rand.IntN(1000000), 0, false)
 		return
 	}
