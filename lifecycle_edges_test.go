@@ -164,3 +164,18 @@ func TestRunJobSaysWhenTheHostQueueMustRetry(t *testing.T) {
 	st, _ := c.ConfigStatus(id)
 	assert.Equal(t, uint64(1), st.Counters.JobsFailed)
 }
+
+func TestAConfigNotSetUpIsInNoPluginList(t *testing.T) {
+	clock := plugchaintest.NewClock(start)
+	c, _ := plugchaintest.Chain(t, plugchain.WithClock(clock), plugchain.WithoutScheduler())
+	add(t, c, plugchain.PluginConfig{Plugin: jsPlugin(t, "later", `
+export async function setupPlugin() { throw new RetryError('not yet') }
+export function processEvent(event) { return event }
+export function onEvent() {}`)})
+	out, err := process(t, c, plugchaintest.Event(nil))
+	require.NoError(t, err)
+	for _, k := range []string{"$plugins_succeeded", "$plugins_failed", "$plugins_deferred"} {
+		_, listed := out.Property(k)
+		assert.False(t, listed, "%s: no plugin ran or was deferred, as with an empty chain", k)
+	}
+}

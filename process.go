@@ -37,6 +37,9 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 	var succeeded, failed, deferred []any
 	var errs []error
 	for _, ic := range list {
+		if ic.awaitingSetup() {
+			continue // its events pass unchanged, and it is in none of the lists
+		}
 		if ic.has["onEvent"] || ic.has["onSnapshot"] || ic.has["exportEvents"] {
 			deferred = append(deferred, ic.label)
 		}

@@ -115,6 +115,17 @@ func (s *setupState) stop() {
 	}
 }
 
+// awaitingSetup reports whether ic has no instance because its setup failed (and is being
+// retried, or gave up).
+func (ic *installed) awaitingSetup() bool {
+	if ic.live.Load() > 0 {
+		return false
+	}
+	ic.setup.mu.Lock()
+	defer ic.setup.mu.Unlock()
+	return ic.setup.failures > 0
+}
+
 // notSetUp reports whether ic's setup failed for good and it has no instance: it can export
 // nothing, so its buffer takes no events.
 func (ic *installed) notSetUp() bool {
