@@ -405,7 +405,8 @@ func (c *Chain) pluginError(ctx context.Context, ic *installed, method string, e
 	if errors.As(err, &pe) {
 		return pe
 	}
-	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+	var te *TimeoutError
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil && !errors.As(err, &te) {
 		err = &TimeoutError{Timeout: c.opts.timeout}
 	}
 	pe = &PluginError{Plugin: ic.Plugin.Name(), ConfigID: ic.ID, Method: method, Err: err}

@@ -222,7 +222,10 @@ func (c *Chain) exportBatch(ctx context.Context, ic *installed, batch []any, bat
 	m := ic.m
 	start := time.Now()
 	err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
-		_, _, err := in.Call(ctx, "exportEvents", batch)
+		_, _, err := in.CallWithTimeout(ctx, c.opts.exportTimeout, "exportEvents", batch)
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil && c.opts.exportTimeout > 0 {
+			err = &TimeoutError{Timeout: c.opts.exportTimeout}
+		}
 		return err
 	})
 	c.observe(ic, "exportEvents", start, err)

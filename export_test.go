@@ -189,3 +189,25 @@ func TestCloseAndReloadFlushExportBuffers(t *testing.T) {
 	assert.Equal(t, []string{"graceful log: three d,e"}, logs2.Lines())
 	assert.True(t, strings.HasPrefix(logs2.Lines()[0], "graceful"))
 }
+
+func TestExportTimeoutIsItsOwn(t *testing.T) {
+	src := `export async function exportEvents(events) {
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    console.log('sent', events.length)
+}`
+	// The batch needs 1.5 s: more than other calls may take, less than exports may.
+	c, logs := plugchaintest.Chain(t, plugchain.WithTimeout(time.Second), plugchain.WithExportTimeout(20*time.Second))
+	add(t, c, plugchain.PluginConfig{Plugin: jsPlugin(t, "slow-export", src)})
+	onEvents(t, c, "a", "b")
+	require.NoError(t, c.Flush(context.Background()))
+	assert.Equal(t, []string{"slow-export log: sent 2"}, logs.Lines())
+
+	c2, _ := plugchaintest.Chain(t, plugchain.WithTimeout(20*time.Second), plugchain.WithExportTimeout(100*time.Millisecond))
+	add(t, c2, plugchain.PluginConfig{Plugin: jsPlugin(t, "slow-export", src)})
+	onEvents(t, c2, "a")
+	err := c2.Flush(context.Background())
+	require.Error(t, err)
+	assert.ErrorIs(t, err, plugchain.ErrTimeout)
+	assert.Contains(t, err.Error(), `plugin "slow-export" (config 1): exportEvents: timed out after 100ms`)
+	assert.Zero(t, c2.QueuedJobs(), "a timed-out batch is not retried")
+}

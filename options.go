@@ -31,11 +31,12 @@ type options struct {
 	location   *time.Location
 	modules    map[string]vm.Members
 
-	clock       Clock
-	queue       JobQueue
-	retry       RetryPolicy
-	noScheduler bool
-	observer    func(Measurement)
+	clock         Clock
+	exportTimeout time.Duration
+	queue         JobQueue
+	retry         RetryPolicy
+	noScheduler   bool
+	observer      func(Measurement)
 }
 
 func defaultOptions() options {
@@ -50,6 +51,11 @@ func defaultOptions() options {
 		retry:    DefaultRetryPolicy,
 	}
 }
+
+// WithExportTimeout sets the time limit of exportEvents calls, which send whole batches and
+// may need longer than other calls (default: the WithTimeout limit). A batch that runs out of
+// time fails and is not retried: it may have been partly sent.
+func WithExportTimeout(d time.Duration) Option { return func(o *options) { o.exportTimeout = d } }
 
 // WithClock sets the clock the chain schedules by (jobs, retries, export buffer ages,
 // scheduled tasks); tests pass a fake one such as plugchaintest.Clock.

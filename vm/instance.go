@@ -93,6 +93,9 @@ type Instance struct {
 	log        func(level, msg string)
 	maxOps     int
 	timeout    time.Duration
+	// callTimeout is the current call's limit: timeout, or what CallWithTimeout asked for
+	// (nextTimeout until the call starts).
+	callTimeout, nextTimeout time.Duration
 
 	// Per call: the caller's context, the deadline the timeout sets, and the context host
 	// operations run under (made on the first operation, as most calls start none).
@@ -369,6 +372,14 @@ func (in *Instance) Call(ctx context.Context, name string, args ...any) (any, bo
 	return res, present, err
 }
 
+// CallWithTimeout is Call with its own time limit instead of the instance's timeout (zero
+// keeps the instance's).
+func (in *Instance) CallWithTimeout(ctx context.Context, timeout time.Duration, name string, args ...any) (any, bool, error) {
+	in.nextTimeout = timeout
+	defer func() { in.nextTimeout = 0 }()
+	return in.Call(ctx, name, args...)
+}
+
 // CallJob runs the job name from the plugin's jobs object with payload and meta.
 func (in *Instance) CallJob(ctx context.Context, name string, payload any) error {
 	if !in.HasJob(name) {
@@ -461,8 +472,12 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 	in.callCtx = ctx
 	seq := in.arm()
 	var timer *time.Timer
-	if in.timeout > 0 {
-		in.deadline = time.Now().Add(in.timeout)
+	in.callTimeout = in.timeout
+	if in.nextTimeout > 0 {
+		in.callTimeout, in.nextTimeout = in.nextTimeout, 0
+	}
+	if in.callTimeout > 0 {
+		in.deadline = time.Now().Add(in.callTimeout)
 		timer = in.callTimer(seq)
 	}
 	var stop func() bool
@@ -519,7 +534,7 @@ func (in *Instance) callTimer(seq uint64) *time.Timer {
 	in.timerDeadline.Store(int64(in.deadline.Sub(in.created)))
 	in.timerSeq.Store(seq)
 	if in.timer == nil {
-		in.timer = time.AfterFunc(in.timeout, func() {
+		in.timer = time.AfterFunc(in.callTimeout, func() {
 			seq := in.timerSeq.Load()
 			if left := time.Duration(in.timerDeadline.Load()) - time.Since(in.created); left > 0 {
 				in.timer.Reset(left)
@@ -529,7 +544,7 @@ func (in *Instance) callTimer(seq uint64) *time.Timer {
 		})
 		return in.timer
 	}
-	in.timer.Reset(in.timeout)
+	in.timer.Reset(in.callTimeout)
 	return in.timer
 }
 
@@ -600,7 +615,7 @@ func (in *Instance) guarded(f func()) (ok bool) {
 // caller's, limited by the instance's timeout.
 func (in *Instance) operationContext() context.Context {
 	if in.opCtx == nil {
-		if in.timeout > 0 {
+		if in.callTimeout > 0 {
 			in.opCtx, in.opCancel = context.WithDeadline(in.callCtx, in.deadline)
 		} else {
 			in.opCtx, in.opCancel = context.WithCancel(in.callCtx)

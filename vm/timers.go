@@ -312,7 +312,7 @@ func (in *Instance) timeoutDue(ctx context.Context) bool {
 	if in.timers == nil {
 		return false
 	}
-	deadline, limited := in.deadline, in.timeout > 0
+	deadline, limited := in.deadline, in.callTimeout > 0
 	if d, ok := ctx.Deadline(); ok && (!limited || d.Before(deadline)) {
 		deadline, limited = d, true
 	}
