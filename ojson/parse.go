@@ -243,70 +243,68 @@ func objectFromFields(fields []entry) *Object {
 	return o
 }
 
-// keyCache interns short object keys: events repeat the same few dozen keys, and a string
-// allocation per key is most of the parser's garbage. Slots are replaced freely; a miss only
-// costs the allocation the parser would have made anyway.
-var keyCache [1024]atomic.Pointer[string]
-
-// key parses an object key, interning short ones.
-func (p *parser) key() (string, error) {
-	d := p.data
-	end := p.pos + 1
-	for end < len(d) && end-p.pos <= maxInternedKey && d[end] != '"' && d[end] != '\\' && d[end] >= 0x20 && d[end] < utf8.RuneSelf {
-		end++
-	}
-	if end >= len(d) || d[end] != '"' || end-p.pos > maxInternedKey {
-		k, err := p.str()
-		if err != nil {
-			return "", err
-		}
-		return k.(string), nil
-	}
-	raw := d[p.pos+1 : end]
-	p.pos = end + 1
-	slot := &keyCache[fnv32(raw)%uint32(len(keyCache))]
-	if s := slot.Load(); s != nil && *s == string(raw) {
-		return *s, nil
-	}
-	s := string(raw)
-	slot.Store(&s)
-	return s, nil
-}
-
-// internedValue is a short string value with its interface form, so a hit costs no allocation
-// at all (boxing a string into an interface allocates too).
+// internedValue is a short string with its interface form, so a hit costs no allocation at
+// all (boxing a string into an interface allocates too).
 type internedValue struct {
 	s string
 	v any
 }
 
-// valueCache interns short string values: event names, browsers, operating systems and
-// library names repeat across events. Like keyCache, slots are replaced freely.
-var valueCache [1024]atomic.Pointer[internedValue]
+// internCache maps short strings to their interned form. Slots are replaced freely; a miss
+// only costs the allocation the parser would have made anyway.
+type internCache [1024]atomic.Pointer[internedValue]
+
+// keyCache interns short object keys: events repeat the same few dozen keys, and a string
+// allocation per key is most of the parser's garbage. valueCache does the same for short
+// string values: event names, browsers, operating systems and library names repeat too.
+var keyCache, valueCache internCache
 
 // maxInternedValue is the longest string value (in bytes) the parser interns; longer ones
 // (ids, timestamps, URLs) rarely repeat.
 const maxInternedValue = 24
 
-// shortString parses a string value, interning short ASCII ones without escapes.
-func (p *parser) shortString() (any, error) {
+// interned parses the string at p.pos from cache when it is plain ASCII (no escapes) of at
+// most max bytes; otherwise it reports false and leaves p.pos alone.
+func (p *parser) interned(cache *internCache, max int) (*internedValue, bool) {
 	d := p.data
-	end := p.pos + 1
-	for end < len(d) && end-p.pos <= maxInternedValue+1 && d[end] != '"' && d[end] != '\\' && d[end] >= 0x20 && d[end] < utf8.RuneSelf {
+	start := p.pos + 1
+	end := start
+	for end < len(d) && end-start <= max && d[end] != '"' && d[end] != '\\' && d[end] >= 0x20 && d[end] < utf8.RuneSelf {
 		end++
 	}
-	if end >= len(d) || d[end] != '"' || end-p.pos > maxInternedValue+1 {
-		return p.str()
+	if end >= len(d) || d[end] != '"' || end-start > max {
+		return nil, false
 	}
-	raw := d[p.pos+1 : end]
+	raw := d[start:end]
 	p.pos = end + 1
-	slot := &valueCache[fnv32(raw)%uint32(len(valueCache))]
+	slot := &cache[fnv32(raw)%uint32(len(cache))]
 	if e := slot.Load(); e != nil && e.s == string(raw) {
-		return e.v, nil
+		return e, true
 	}
 	s := string(raw)
-	slot.Store(&internedValue{s, s})
-	return s, nil
+	e := &internedValue{s, s}
+	slot.Store(e)
+	return e, true
+}
+
+// key parses an object key, interning short ones.
+func (p *parser) key() (string, error) {
+	if e, ok := p.interned(&keyCache, maxInternedKey); ok {
+		return e.s, nil
+	}
+	k, err := p.str()
+	if err != nil {
+		return "", err
+	}
+	return k.(string), nil
+}
+
+// shortString parses a string value, interning short ones.
+func (p *parser) shortString() (any, error) {
+	if e, ok := p.interned(&valueCache, maxInternedValue); ok {
+		return e.v, nil
+	}
+	return p.str()
 }
 
 func fnv32(b []byte) uint32 {
