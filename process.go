@@ -37,8 +37,8 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 	var succeeded, failed, deferred []any
 	var errs []error
 	for _, ic := range list {
-		if ic.awaitingSetup() {
-			continue // its events pass unchanged, and it is in none of the lists
+		if ic.state() != SetupReady {
+			continue // not set up: its events pass unchanged, and it is in none of the lists
 		}
 		if ic.has["onEvent"] || ic.has["onSnapshot"] || ic.has["exportEvents"] {
 			deferred = append(deferred, ic.label)
@@ -170,7 +170,7 @@ func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 	var wg sync.WaitGroup
 	errs := make([]error, len(list))
 	for i, ic := range list {
-		if !snapshot && ic.export != nil && !ic.ignoresExport(name) && !ic.notSetUp() {
+		if !snapshot && ic.export != nil && !ic.ignoresExport(name) && ic.state() != SetupFailed {
 			c.bufferExport(ic, ev.obj.Clone())
 		}
 		method := onEventMethod(ic, snapshot)

@@ -115,21 +115,14 @@ func (s *setupState) stop() {
 	}
 }
 
-// awaitingSetup reports whether ic has no instance because its setup failed (and is being
-// retried, or gave up).
-func (ic *installed) awaitingSetup() bool {
+// state is ic's SetupState, as Status reports it; a config with instances needs no lock,
+// which keeps the check off the event path's contention.
+func (ic *installed) state() SetupState {
 	if ic.live.Load() > 0 {
-		return false
+		return SetupReady
 	}
-	ic.setup.mu.Lock()
-	defer ic.setup.mu.Unlock()
-	return ic.setup.failures > 0
-}
-
-// notSetUp reports whether ic's setup failed for good and it has no instance: it can export
-// nothing, so its buffer takes no events.
-func (ic *installed) notSetUp() bool {
-	return ic.live.Load() == 0 && ic.setup.hasFailed()
+	state, _, _, _ := ic.setupStatus()
+	return state
 }
 
 func (ic *installed) setupRetryAt() time.Time {
