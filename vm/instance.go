@@ -120,7 +120,7 @@ type Instance struct {
 	completions chan completion
 	// turns are callbacks the loop runs before any timer or completion (stream's nextTick
 	// queue), in order; they belong to the current call.
-	turns []turn
+	turns []func()
 	// endHooks run as each call ends, told whether it failed (see atCallEnd).
 	endHooks   []func(failed bool)
 	generation uint64
@@ -138,11 +138,6 @@ type Instance struct {
 	pending bool
 	cause   error  // why the current call was interrupted
 	armSeq  uint64 // counts guarded stretches; see arm
-}
-
-// turn is a callback queued with queueTurn; drop runs instead when the call ends first.
-type turn struct {
-	run, drop func()
 }
 
 // atCallEnd registers f to run at the end of every call, after the interrupt is cleared, with
@@ -164,9 +159,10 @@ func (in *Instance) runEndHook(f func(failed bool), failed bool) {
 }
 
 // queueTurn makes the loop run f as its next step, before timers and host completions, the
-// way Node runs process.nextTick callbacks before timers. drop runs if the call ends first.
-func (in *Instance) queueTurn(f, drop func()) {
-	in.turns = append(in.turns, turn{f, drop})
+// way Node runs process.nextTick callbacks before timers. Turns left when the call ends are
+// dropped; atCallEnd hooks clean up after them.
+func (in *Instance) queueTurn(f func()) {
+	in.turns = append(in.turns, f)
 }
 
 type completion struct {
@@ -496,9 +492,6 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 			err = recoveredError(x)
 		}
 		in.cancelTimers()
-		for _, t := range in.turns {
-			t.drop()
-		}
 		in.turns = nil
 		for _, hook := range in.endHooks {
 			in.runEndHook(hook, err != nil)
@@ -710,7 +703,7 @@ func (in *Instance) runOne(ctx context.Context) error {
 	if len(in.turns) > 0 {
 		t := in.turns[0]
 		in.turns = in.turns[1:]
-		t.run()
+		t()
 		return in.takeAsyncErr()
 	}
 	in.imu.Lock()

@@ -55,7 +55,7 @@ func (h *tickHost) schedule(call goja.FunctionCall) goja.Value {
 		if _, err := h.run(goja.Undefined()); err != nil {
 			in.failCall(err)
 		}
-	}, func() {}) // the call-end hook resets the queue
+	}) // left over at the call's end, the call-end hook resets the queue
 	return h.in.rt.ToValue(true)
 }
 
