@@ -98,6 +98,11 @@ var jobUnits = map[string]time.Duration{
 	"years":        365 * 24 * time.Hour,
 }
 
+// errInvalidTime is the RangeError a JavaScript date gives for a time it cannot hold.
+func errInvalidTime() error {
+	return &vm.ScriptError{Name: "RangeError", Message: "Invalid time value"}
+}
+
 // runInTime returns the time n units after now, or an error for an unknown unit.
 func runInTime(now time.Time, n float64, unit string) (time.Time, error) {
 	per, ok := jobUnits[unit]
@@ -105,12 +110,12 @@ func runInTime(now time.Time, n float64, unit string) (time.Time, error) {
 		return time.Time{}, jsError("Unknown time unit: " + unit)
 	}
 	if math.IsNaN(n) || math.IsInf(n, 0) {
-		return time.Time{}, &vm.ScriptError{Name: "RangeError", Message: "Invalid time value"}
+		return time.Time{}, errInvalidTime()
 	}
 	if unit == "months" {
 		whole := math.Trunc(n)
 		if math.Abs(whole) > 12*10000 {
-			return time.Time{}, &vm.ScriptError{Name: "RangeError", Message: "Invalid time value"}
+			return time.Time{}, errInvalidTime()
 		}
 		t := addMonths(now, int(whole))
 		// A fraction of a month is that fraction of the following month's length.
@@ -121,7 +126,7 @@ func runInTime(now time.Time, n float64, unit string) (time.Time, error) {
 	}
 	ms := n * float64(per/time.Millisecond)
 	if math.Abs(ms) > 8.64e15 {
-		return time.Time{}, &vm.ScriptError{Name: "RangeError", Message: "Invalid time value"}
+		return time.Time{}, errInvalidTime()
 	}
 	return now.Add(time.Duration(ms * float64(time.Millisecond))), nil
 }
@@ -151,7 +156,7 @@ func jobTime(v any) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, &vm.ScriptError{Name: "RangeError", Message: "Invalid time value"}
+	return time.Time{}, errInvalidTime()
 }
 
 // unixMillis is t as a JavaScript date's value: whole Unix milliseconds.
@@ -177,8 +182,8 @@ func (c *Chain) jobsSpec(ic *installed) *vm.JobsHost {
 			return vm.Undefined, c.enqueue(ctx, job)
 		},
 		RunIn: func(args []any) (any, error) {
-			n, _ := arg(args, 1).(float64)
-			if _, ok := arg(args, 1).(float64); !ok {
+			n, ok := arg(args, 1).(float64)
+			if !ok {
 				n = math.NaN()
 			}
 			t, err := runInTime(c.opts.clock.Now().In(c.location()), n, jsString(arg(args, 0)))
