@@ -18,14 +18,18 @@ type ScriptError struct {
 	Value any
 }
 
-func (e *ScriptError) Error() string {
-	if e.Name == "" {
-		return e.Message
+func (e *ScriptError) Error() string { return errorText(e.Name, e.Message) }
+
+// errorText joins an error's name and message as Error.prototype.toString does: either alone
+// when the other is empty, else "name: message".
+func errorText(name, msg string) string {
+	switch {
+	case name == "":
+		return msg
+	case msg == "":
+		return name
 	}
-	if e.Message == "" {
-		return e.Name
-	}
-	return e.Name + ": " + e.Message
+	return name + ": " + msg
 }
 
 // scriptError converts an error from goja into the package's error types. Interrupts become

@@ -2272,13 +2272,7 @@ func (c *inspectCtx) errorToString(err *goja.Object) string {
 	if m := err.Get("message"); m != nil && !goja.IsUndefined(m) {
 		msg = c.stringOf(m)
 	}
-	switch {
-	case name == "":
-		return msg
-	case msg == "":
-		return name
-	}
-	return name + ": " + msg
+	return errorText(name, msg)
 }
 
 var inspGojaFrame = regexp.MustCompile(`^\tat (.*?)(?::(\d+):(\d+)\(\d+\)(\)?))?$`)

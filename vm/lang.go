@@ -193,13 +193,7 @@ func errorHeader(obj *goja.Object) string {
 	if v := obj.Get("message"); v != nil && !goja.IsUndefined(v) {
 		msg = v.String()
 	}
-	switch {
-	case name == "":
-		return msg
-	case msg == "":
-		return name
-	}
-	return name + ": " + msg
+	return errorText(name, msg)
 }
 
 // writeFrame formats a frame as V8 does: "fn (file:line:col)", or "file:line:col" for
