@@ -934,9 +934,7 @@ var bufUnbase64 = func() (t [256]byte) {
 // alphabets are skipped and decoding stops at the first '='.
 func bufDecodeBase64(s goja.String) []byte {
 	n := s.Length()
-	out := make([]byte, 0, n*3/4+3)
-	var acc uint32
-	k := 0
+	d := base64Decoder{out: make([]byte, 0, n*3/4+3)}
 	for i := 0; i < n; i++ {
 		c := byte(s.CharAt(i))
 		v := bufUnbase64[c]
@@ -946,20 +944,35 @@ func bufDecodeBase64(s goja.String) []byte {
 			}
 			continue
 		}
-		acc = acc<<6 | uint32(v)
-		k++
-		if k == 4 {
-			out = append(out, byte(acc>>16), byte(acc>>8), byte(acc))
-			acc, k = 0, 0
-		}
+		d.add(v)
 	}
-	switch k {
+	return d.finish()
+}
+
+// base64Decoder turns 6-bit base64 values into bytes; a final group of 2 or 3 values gives
+// 1 or 2 bytes (the leftover bits are dropped, as Node and atob do).
+type base64Decoder struct {
+	out []byte
+	acc uint32
+	k   int
+}
+
+func (d *base64Decoder) add(v byte) {
+	d.acc = d.acc<<6 | uint32(v)
+	if d.k++; d.k == 4 {
+		d.out = append(d.out, byte(d.acc>>16), byte(d.acc>>8), byte(d.acc))
+		d.acc, d.k = 0, 0
+	}
+}
+
+func (d *base64Decoder) finish() []byte {
+	switch d.k {
 	case 2:
-		out = append(out, byte(acc>>4))
+		d.out = append(d.out, byte(d.acc>>4))
 	case 3:
-		out = append(out, byte(acc>>10), byte(acc>>2))
+		d.out = append(d.out, byte(d.acc>>10), byte(d.acc>>2))
 	}
-	return out
+	return d.out
 }
 
 // bufWrite writes v into dst in encoding enc as Node's StringBytes::Write does (no

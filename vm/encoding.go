@@ -310,22 +310,11 @@ func forgivingBase64Decode(s goja.String) ([]byte, int) {
 	if len(data)%4 == 1 {
 		return nil, -1
 	}
-	out := make([]byte, 0, len(data)*3/4)
-	var acc uint32
-	k := 0
+	d := base64Decoder{out: make([]byte, 0, len(data)*3/4)}
 	for _, c := range data {
-		acc = acc<<6 | uint32(bufUnbase64[c])
-		if k++; k == 4 {
-			out = append(out, byte(acc>>16), byte(acc>>8), byte(acc))
-			acc, k = 0, 0
-		}
+		d.add(bufUnbase64[c])
 	}
-	switch k {
-	case 2:
-		out = append(out, byte(acc>>4))
-	case 3:
-		out = append(out, byte(acc>>10), byte(acc>>2))
-	}
+	out := d.finish()
 	if pad > 0 && (len(out)%3 == 0 || len(out)%3+1+pad != 4) {
 		return nil, -2
 	}
