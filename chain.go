@@ -405,9 +405,8 @@ func (c *Chain) pluginError(ctx context.Context, ic *installed, method string, e
 	if errors.As(err, &pe) {
 		return pe
 	}
-	var te *TimeoutError
-	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil && !errors.As(err, &te) {
-		err = &TimeoutError{Timeout: c.opts.timeout}
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		err = &TimeoutError{Timeout: c.callLimit(method)}
 	}
 	pe = &PluginError{Plugin: ic.Plugin.Name(), ConfigID: ic.ID, Method: method, Err: err}
 	if c.opts.onError != nil {
@@ -415,6 +414,14 @@ func (c *Chain) pluginError(ctx context.Context, ic *installed, method string, e
 	}
 	c.opts.logs.PluginError(ctx, pe)
 	return pe
+}
+
+// callLimit is the time limit calls of method run under.
+func (c *Chain) callLimit(method string) time.Duration {
+	if method == "exportEvents" && c.opts.exportTimeout > 0 {
+		return c.opts.exportTimeout
+	}
+	return c.opts.timeout
 }
 
 // withInstance runs f on an instance of ic. If ic was replaced by Reload since the caller

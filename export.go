@@ -223,9 +223,6 @@ func (c *Chain) exportBatch(ctx context.Context, ic *installed, batch []any, bat
 	start := time.Now()
 	err := c.withInstance(ctx, ic, func(ic *installed, in *vm.Instance) error {
 		_, _, err := in.CallWithTimeout(ctx, c.opts.exportTimeout, "exportEvents", batch)
-		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil && c.opts.exportTimeout > 0 {
-			err = &TimeoutError{Timeout: c.opts.exportTimeout}
-		}
 		return err
 	})
 	c.observe(ic, "exportEvents", start, err)
