@@ -70,6 +70,7 @@ type installed struct {
 	PluginConfig
 	seq   int
 	label string // "Name (id)", as in $plugins_succeeded
+	entry any    // label as a JSON value, boxed once for the $plugins_* lists
 	src   PluginSource
 	spec  vm.Members
 	// posthog connects the config's posthog global to the host; shared by its instances.
@@ -191,6 +192,7 @@ func (c *Chain) install(ctx context.Context, cfg PluginConfig, seq int, retryabl
 		exports:      newActivity(),
 		m:            c.metrics(cfg.ID),
 	}
+	ic.entry = ic.label
 	ic.spec = c.metaSpec(ic, values)
 	ic.posthog = c.posthogHost(ic)
 	ic.slots <- struct{}{}

@@ -26,6 +26,11 @@
 // config's setup state and counters, and WithObserver hands every call's measurement to the
 // host's metrics.
 //
+// Events are shared, not copied: a plugin reads the host's event in place and its changes
+// are kept beside it, and ProcessEvent's result shares the parts no plugin changed with its
+// input. Event copies itself the first time the host asks for a shared event's data to
+// change it, so each side can change its own event safely; see Event.
+//
 // Plugins see the globals and modules PostHog's server gave them with Node.js behaviour: URL,
 // Buffer, fetch (node-fetch v2, with private networks refused by the default client), crypto,
 // zlib, stream, timers bounded by the call, console formatting like Node's, dates in UTC (or

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/plugchain/plugchain/ojson"
+	"github.com/plugchain/plugchain/vm"
 )
 
 // ProcessEvent runs ev through every plugin's processEvent in chain order, each getting the
@@ -28,26 +29,24 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		return nil, err
 	}
 	if ev.Name() == "$snapshot" {
-		return ev.Clone(), nil
+		return newEvent(ev.share(), true), nil
 	}
-	// CallEvent takes ownership of what it is given and returns copies: the first plugin
-	// gets a copy of the host's event.
-	cur := ev.obj
+	// Plugins only read the objects they are given and return new objects for the levels
+	// they change, so the event is shared, not copied, along the chain.
+	cur := ev.share()
 	teamID, hadTeam := cur.Get("team_id")
 	var succeeded, failed, deferred []any
 	var errs []error
+	var last vm.EventResult // the call cur comes from, which tells the objects it made
 	for _, ic := range list {
 		if ic.state() != SetupReady {
 			continue // not set up: its events pass unchanged, and it is in none of the lists
 		}
 		if ic.has["onEvent"] || ic.has["onSnapshot"] || ic.has["exportEvents"] {
-			deferred = append(deferred, ic.label)
+			deferred = append(deferred, ic.entry)
 		}
 		if !ic.has["processEvent"] {
 			continue
-		}
-		if cur == ev.obj {
-			cur = cur.Clone()
 		}
 		res, err := c.callEvent(ctx, ic, "processEvent", cur)
 		if errors.Is(err, errConfigGone) || errors.Is(err, errSetupPending) {
@@ -62,9 +61,10 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			}
 			if res.Input != nil {
 				cur = res.Input // in-place changes made before the throw stay, as on PostHog
+				last = vm.EventResult{}
 			}
 			errs = append(errs, err)
-			failed = append(failed, ic.label)
+			failed = append(failed, ic.entry)
 			continue
 		}
 		if !res.Present || !truthy(res.Value) {
@@ -76,14 +76,18 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			m.eventsFailed.Add(1)
 			if res.Input != nil {
 				cur = res.Input
+				last = vm.EventResult{}
 			}
 			errs = append(errs, c.pluginError(ctx, ic, "processEvent",
 				fmt.Errorf("returned %s, expected an event object or null", ojson.TypeName(res.Value))))
-			failed = append(failed, ic.label)
+			failed = append(failed, ic.entry)
 			continue
 		}
-		cur = out
+		cur, last = out, res
 		if v, has := cur.Get("team_id"); has != hadTeam || !sameValue(v, teamID) {
+			if !last.Fresh(cur) {
+				cur = cur.ShallowClone(1) // a level of the input the plugin returned
+			}
 			if hadTeam {
 				cur.Set("team_id", teamID)
 			} else {
@@ -91,19 +95,25 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			}
 			errs = append(errs, c.pluginError(ctx, ic, "processEvent",
 				&ScriptError{Name: "IllegalOperationError", Message: "Plugin tried to change event.team_id"}))
-			failed = append(failed, ic.label)
+			failed = append(failed, ic.entry)
 			m.eventsFailed.Add(1)
 			continue
 		}
 		m.eventsOut.Add(1)
-		succeeded = append(succeeded, ic.label)
-	}
-	if cur == ev.obj {
-		cur = cur.Clone() // the result is the caller's to change
+		succeeded = append(succeeded, ic.entry)
 	}
 	if len(succeeded)+len(failed)+len(deferred) > 0 {
+		// The two levels changed here are copied unless the last plugin made them.
+		if !last.Fresh(cur) {
+			cur = cur.ShallowClone(1)
+		}
 		props, _ := cur.GetObject("properties")
-		if props == nil {
+		if props != nil {
+			if !last.Fresh(props) {
+				props = props.ShallowClone(3)
+				cur.SetRaw("properties", props)
+			}
+		} else {
 			// {...properties} of an array copies its elements under index keys.
 			if list, ok := getArray(cur, "properties"); ok {
 				props = ojson.NewObject(len(list) + 3)
@@ -122,7 +132,7 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		props.SetRaw("$plugins_failed", orEmpty(failed))
 		props.SetRaw("$plugins_deferred", orEmpty(deferred))
 	}
-	return &Event{obj: cur}, errors.Join(errs...)
+	return newEvent(cur, true), errors.Join(errs...)
 }
 
 // sameValue compares team_id values the way a plugin leaving team_id alone keeps them:
@@ -147,9 +157,12 @@ func getArray(o *ojson.Object, key string) ([]any, bool) {
 	return a, ok
 }
 
-func orEmpty(list []any) []any {
+// emptyList is the JSON value of an empty $plugins_* list, boxed once: it cannot be changed.
+var emptyList any = []any{}
+
+func orEmpty(list []any) any {
 	if list == nil {
-		return []any{}
+		return emptyList
 	}
 	return list
 }
@@ -167,11 +180,12 @@ func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 	}
 	name := ev.Name()
 	snapshot := name == "$snapshot"
+	obj := ev.share() // buffers and plugins only read it
 	var wg sync.WaitGroup
 	errs := make([]error, len(list))
 	for i, ic := range list {
 		if !snapshot && ic.export != nil && !ic.ignoresExport(name) && ic.state() != SetupFailed {
-			c.bufferExport(ic, ev.obj.Clone())
+			c.bufferExport(ic, obj)
 		}
 		method := onEventMethod(ic, snapshot)
 		if method == "" {
@@ -180,7 +194,7 @@ func (c *Chain) OnEvent(ctx context.Context, ev *Event) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, err := c.callEvent(ctx, ic, method, ev.obj.Clone())
+			_, err := c.callEvent(ctx, ic, method, obj)
 			if errors.Is(err, errConfigGone) || errors.Is(err, errSetupPending) {
 				return
 			}
@@ -222,11 +236,12 @@ type Webhook struct {
 	Body     string
 }
 
-// webhookEvent builds the PostHogEvent shape composeWebhook receives.
+// webhookEvent builds the PostHogEvent shape composeWebhook receives, sharing ev's values.
 func webhookEvent(ev *Event) *ojson.Object {
+	src := ev.share()
 	out := ojson.NewObject(8)
 	for _, k := range []string{"uuid", "event", "team_id", "distinct_id", "properties", "timestamp", "person", "groups"} {
-		if v, ok := ev.obj.Get(k); ok {
+		if v, ok := src.Get(k); ok {
 			out.Set(k, v)
 		}
 	}
@@ -247,7 +262,7 @@ func (c *Chain) ComposeWebhooks(ctx context.Context, ev *Event) ([]Webhook, erro
 		if !ic.has["composeWebhook"] {
 			continue
 		}
-		res, err := c.callEvent(ctx, ic, "composeWebhook", shaped.Clone())
+		res, err := c.callEvent(ctx, ic, "composeWebhook", shaped)
 		if errors.Is(err, errConfigGone) || errors.Is(err, errSetupPending) {
 			continue
 		}

@@ -27,7 +27,11 @@ type Object struct {
 	entries []entry
 	// nIndex counts the leading keys that are array indices ("0", "1", ... < 2^32-1).
 	nIndex int
-	index  map[string]int
+	// index maps the keys of the first indexed entries to their positions. It is never
+	// changed once built, so copies of the object share it; keys appended after it are
+	// scanned, and a change that moves keys builds a new one.
+	index   map[string]int
+	indexed int
 }
 
 type entry struct {
@@ -67,15 +71,15 @@ func (o *Object) find(key string) int {
 	if o == nil {
 		return -1
 	}
-	// find only reads, so objects shared between goroutines may be searched concurrently;
-	// the index is kept up to date by the methods that change the object.
+	// find only reads, so objects shared between goroutines may be searched concurrently.
+	start := 0
 	if o.index != nil {
 		if i, ok := o.index[key]; ok {
 			return i
 		}
-		return -1
+		start = o.indexed
 	}
-	for i := range o.entries {
+	for i := start; i < len(o.entries); i++ {
 		if o.entries[i].key == key {
 			return i
 		}
@@ -142,9 +146,12 @@ func (o *Object) set(key string, v any) {
 		return
 	}
 	o.entries[pos] = entry{key, v}
-	if o.index != nil {
-		o.index[key] = pos
-	} else if len(o.entries) > indexThreshold {
+	o.appended()
+}
+
+// appended keeps lookups fast after a key was added at the end.
+func (o *Object) appended() {
+	if len(o.entries)-o.indexed > indexThreshold {
 		o.reindex()
 	}
 }
@@ -173,23 +180,31 @@ func (o *Object) AppendOrdered(key string, v any) {
 		}
 	}
 	o.entries = append(o.entries, entry{key, v})
-	if o.index != nil {
-		o.index[key] = len(o.entries) - 1
-	} else if len(o.entries) > indexThreshold {
-		o.reindex()
+	o.appended()
+}
+
+// AppendNew adds a key the object does not have, without looking for it first; an
+// array-index key goes to its numeric position, as Set would put it.
+func (o *Object) AppendNew(key string, v any) {
+	if _, ok := arrayIndex(key); ok {
+		o.set(key, v)
+		return
 	}
+	o.entries = append(o.entries, entry{key, v})
+	o.appended()
 }
 
 // reindex rebuilds the key index of a large object (small ones are scanned).
 func (o *Object) reindex() {
 	if len(o.entries) <= indexThreshold {
-		o.index = nil
+		o.index, o.indexed = nil, 0
 		return
 	}
 	o.index = make(map[string]int, len(o.entries))
 	for i, e := range o.entries {
 		o.index[e.key] = i
 	}
+	o.indexed = len(o.entries)
 }
 
 // cloneSpare is the room Clone leaves for new keys.
@@ -201,11 +216,22 @@ func (o *Object) Clone() *Object {
 		return nil
 	}
 	// Room for a few more keys: copies are usually made to be changed.
-	c := &Object{entries: make([]entry, len(o.entries), len(o.entries)+cloneSpare), nIndex: o.nIndex}
+	c := &Object{entries: make([]entry, len(o.entries), len(o.entries)+cloneSpare), nIndex: o.nIndex, index: o.index, indexed: o.indexed}
 	for i, e := range o.entries {
 		c.entries[i] = entry{e.key, CloneValue(e.val)}
 	}
-	c.reindex()
+	return c
+}
+
+// ShallowClone returns a copy of o's top level, with room for room more keys: nested objects
+// and arrays are shared with o. It is for changing one level of an object whose nested values
+// are not changed in place.
+func (o *Object) ShallowClone(room int) *Object {
+	if o == nil {
+		return nil
+	}
+	c := &Object{entries: make([]entry, len(o.entries), len(o.entries)+room), nIndex: o.nIndex, index: o.index, indexed: o.indexed}
+	copy(c.entries, o.entries)
 	return c
 }
 
@@ -364,6 +390,17 @@ func (o *Object) SetRaw(key string, v any) { o.set(key, v) }
 
 // SetAt replaces the value of the i-th key.
 func (o *Object) SetAt(i int, v any) { o.entries[i].val = v }
+
+// Truncate keeps the first n keys and removes the others.
+func (o *Object) Truncate(n int) {
+	if n >= len(o.entries) {
+		return
+	}
+	clear(o.entries[n:])
+	o.entries = o.entries[:n]
+	o.nIndex = min(o.nIndex, n)
+	o.reindex()
+}
 
 // DeleteAt removes the i-th key.
 func (o *Object) DeleteAt(i int) { o.Delete(o.entries[i].key) }

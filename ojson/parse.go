@@ -238,7 +238,7 @@ func objectFromFields(fields []entry) *Object {
 		})
 		o.reindex()
 	} else if seen != nil {
-		o.index = seen
+		o.index, o.indexed = seen, len(o.entries)
 	}
 	return o
 }

@@ -65,11 +65,26 @@ func FromJS(rt *goja.Runtime, v goja.Value) (any, bool, error) {
 type exporter struct {
 	rt    *goja.Runtime
 	stack []*goja.Object
-	objs  []*ojson.Object // lazily wrapped objects being materialized, for cycle checks
+	objs  []*lazyObject // lazily wrapped objects being materialized, for cycle checks
 	// lenient drops values that cannot be converted instead of failing.
 	lenient bool
 	stopped bool // an interrupt ended a lenient read
 	depth   int
+	// key is the key of the value being converted, for made.
+	key string
+	// fresh holds the result's top-level object and its "properties" object when the
+	// conversion made them: nothing else refers to them.
+	fresh [2]*ojson.Object
+}
+
+// made records o, a new object at the current depth, made for the value under key.
+func (c *exporter) made(o *ojson.Object, key string) {
+	switch {
+	case c.depth == 1:
+		c.fresh[0] = o
+	case c.depth == 2 && key == "properties":
+		c.fresh[1] = o
+	}
 }
 
 // maxExportDepth bounds nesting, as the JavaScript stack bounds JSON.stringify; deeper
@@ -106,8 +121,9 @@ func (c *exporter) value(key string, v goja.Value, toJSON bool) (res any, ok boo
 				return c.value(key, nv, false)
 			}
 		}
+		c.key = key
 		if obj.ExportType() == lazyObjectType {
-			o, err := c.materialize(obj.Export().(*lazyObject).obj)
+			o, err := c.materialize(obj.Export().(*lazyObject))
 			return o, err == nil, err
 		}
 		switch obj.ClassName() {
@@ -171,8 +187,10 @@ func (c *exporter) object(obj *goja.Object) (any, bool, error) {
 		return nil, false, err
 	}
 	defer func() { c.stack = c.stack[:len(c.stack)-1]; c.depth-- }()
+	key := c.key
 	keys := obj.Keys()
 	out := ojson.NewObject(len(keys))
+	c.made(out, key)
 	for _, k := range keys {
 		e, ok, err := c.value(k, obj.Get(k), true)
 		if err != nil {

@@ -396,13 +396,23 @@ type EventResult struct {
 	// Input is the event object as the plugin left it, including in-place changes. It is set
 	// even when the call failed, because PostHog keeps such changes.
 	Input *ojson.Object
+	fresh [2]*ojson.Object
+}
+
+// Fresh reports whether o is an object of Value's first two levels (the event, its
+// properties) that the call made: nothing else refers to it, so the caller may change it.
+// Other levels of Value may be shared with the event the call was given.
+func (r EventResult) Fresh(o *ojson.Object) bool {
+	return o != nil && (o == r.fresh[0] || o == r.fresh[1])
 }
 
 // CallEvent runs an event function (processEvent, onEvent, composeWebhook ...) on ev. A plugin
 // that has only processEventBatch gets its processEvent from it, as on PostHog.
 //
-// ev is converted lazily, as the plugin reads it, and the plugin changes it in place: the
-// caller hands ev over and must not use it afterwards. The results are copies the caller owns.
+// ev is converted lazily, as the plugin reads it, and copied level by level as the plugin
+// changes it: ev itself is only read, during the call and after it (the plugin may keep the
+// object), so it must not change afterwards. The results share the levels the plugin left
+// unchanged with ev, and the caller must not change those either.
 func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object) (EventResult, error) {
 	var res EventResult
 	fn, ok := in.fns[name]
@@ -416,6 +426,7 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 	}
 	err := in.run(ctx, func() (err error) {
 		needInput := false
+		var l *lazyObject
 		defer func() {
 			if x := recover(); x != nil {
 				err = recoveredError(x)
@@ -423,10 +434,13 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 			if err != nil || needInput {
 				// The event as the plugin left it: PostHog keeps in-place changes made
 				// before a throw, a timeout or an unusable return value.
-				res.Input = in.readBack(ev)
+				res.Input = ev
+				if l != nil {
+					res.Input = in.readBack(l)
+				}
 			}
 		}()
-		jsEv := in.lazy(ev)
+		l, jsEv := in.newLazy(ev)
 		var arg goja.Value = jsEv
 		if batch {
 			arg = in.rt.NewArray(jsEv)
@@ -446,7 +460,9 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 		if v == nil || !v.ToBoolean() {
 			return nil // falsy, as JavaScript sees it (0n and NaN included): nothing returned
 		}
-		res.Value, res.Present, err = FromJS(in.rt, v)
+		c := exporter{rt: in.rt}
+		res.Value, res.Present, err = c.value("", v, true)
+		res.fresh = c.fresh
 		if err != nil {
 			return err
 		}
@@ -617,13 +633,13 @@ func (in *Instance) operationContext() context.Context {
 	return in.opCtx
 }
 
-// readBack returns a copy of the event a failed call left behind; values that cannot be
-// converted (a cycle, a BigInt, a toJSON that throws or loops) are left out.
-func (in *Instance) readBack(ev *ojson.Object) *ojson.Object {
+// readBack returns the event a failed call left behind; values that cannot be converted (a
+// cycle, a BigInt, a toJSON that throws or loops) are left out.
+func (in *Instance) readBack(l *lazyObject) *ojson.Object {
 	var o *ojson.Object
 	in.guarded(func() {
 		c := exporter{rt: in.rt, lenient: true}
-		o, _ = c.materialize(ev)
+		o, _ = c.materialize(l)
 	})
 	if o == nil {
 		o = ojson.NewObject(0)

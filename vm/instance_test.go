@@ -12,7 +12,7 @@ import (
 	"github.com/plugchain/plugchain/ojson"
 )
 
-func newInstance(t *testing.T, file, src string, opts Options) *Instance {
+func newInstance(t testing.TB, file, src string, opts Options) *Instance {
 	t.Helper()
 	p, err := Compile(file, []byte(src))
 	require.NoError(t, err)

@@ -3,7 +3,6 @@ package vm
 import (
 	"errors"
 	"reflect"
-	"strconv"
 
 	"github.com/dop251/goja"
 
@@ -11,26 +10,110 @@ import (
 )
 
 // lazyObject shows an ojson.Object to JavaScript without converting it up front: a property
-// is converted when the plugin reads it, and writes go straight into the object. Events are
-// large and most plugins touch a few properties, so this saves most of the conversion work.
+// is converted when the plugin reads it. Events are large and most plugins touch a few
+// properties, so this saves most of the conversion work.
 //
-// Nested objects are wrapped on first read and the wrapper is stored back in place, so
+// base is shared (with the host, other plugins, other calls) and never written. The plugin's
+// changes are kept beside it as a few edits, or, past maxEdits, in own, a full copy of the
+// level. Nested objects are wrapped on first read and the wrapper is kept in kids, so
 // e.properties === e.properties holds; arrays become real JavaScript arrays the same way.
-// Values the plugin assigns stay JavaScript values until materialize converts them.
+// Values the plugin assigns stay JavaScript values until materialize converts them, which
+// copies only the levels that changed.
 type lazyObject struct {
-	in  *Instance
-	obj *ojson.Object
+	in    *Instance
+	base  *ojson.Object
+	edits []lazyEdit
+	own   *ojson.Object // nil until edits outgrow maxEdits
+	kids  []lazyKid
+	moved bool // a key of base was deleted: base's positions no longer hold
+}
+
+// lazyEdit is one change the plugin made to a key of the object.
+type lazyEdit struct {
+	key   string
+	val   any // as storable returns it
+	state editState
+}
+
+type editState uint8
+
+const (
+	replaced editState = iota // a key of base, given a new value in its place
+	added                     // a key after base's keys (possibly one of base's, deleted and set again)
+	deleted                   // a key of base, deleted
+)
+
+// maxEdits bounds the edits kept beside base: lookups scan them, so past this many the level
+// is copied into own.
+const maxEdits = 16
+
+// lazyKid is the wrapper or array made for a nested object or array of the level.
+type lazyKid struct {
+	key string
+	val goja.Value
 }
 
 var lazyObjectType = reflect.TypeOf((*lazyObject)(nil))
 
-// lazy wraps obj for the current call. obj belongs to the runtime from then on.
+// lazy wraps obj for the current call. obj is only read, then and later (the plugin may keep
+// the wrapper), so it must not change afterwards.
 func (in *Instance) lazy(obj *ojson.Object) *goja.Object {
-	return in.rt.NewDynamicObject(&lazyObject{in: in, obj: obj})
+	_, w := in.newLazy(obj)
+	return w
+}
+
+func (in *Instance) newLazy(obj *ojson.Object) (*lazyObject, *goja.Object) {
+	if obj == nil {
+		obj = ojson.NewObject(0)
+	}
+	l := &lazyObject{in: in, base: obj}
+	return l, in.rt.NewDynamicObject(l)
+}
+
+func (l *lazyObject) kid(key string) goja.Value {
+	for i := range l.kids {
+		if l.kids[i].key == key {
+			return l.kids[i].val
+		}
+	}
+	return nil
+}
+
+func (l *lazyObject) dropKid(key string) {
+	for i := range l.kids {
+		if l.kids[i].key == key {
+			l.kids = append(l.kids[:i], l.kids[i+1:]...)
+			return
+		}
+	}
+}
+
+func (l *lazyObject) edit(key string) int {
+	for i := range l.edits {
+		if l.edits[i].key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// lookup returns the value the plugin sees under key, as stored.
+func (l *lazyObject) lookup(key string) (any, bool) {
+	if l.own != nil {
+		return l.own.Get(key)
+	}
+	if i := l.edit(key); i >= 0 {
+		e := &l.edits[i]
+		return e.val, e.state != deleted
+	}
+	return l.base.Get(key)
 }
 
 func (l *lazyObject) Get(key string) goja.Value {
-	v, ok := l.obj.Get(key)
+	if v := l.kid(key); v != nil {
+		return v
+	}
+	v, ok := l.lookup(key)
 	if !ok {
 		return nil
 	}
@@ -40,12 +123,13 @@ func (l *lazyObject) Get(key string) goja.Value {
 	case undefinedValue:
 		return goja.Undefined()
 	case *ojson.Object:
+		// Objects and arrays come from base: the plugin's own values are goja values.
 		w := l.in.lazy(x)
-		l.obj.SetRaw(key, w)
+		l.kids = append(l.kids, lazyKid{key, w})
 		return w
 	case []any:
 		arr := l.in.jsArray(x)
-		l.obj.SetRaw(key, arr)
+		l.kids = append(l.kids, lazyKid{key, arr})
 		return arr
 	default:
 		return ToJS(l.in.rt, x)
@@ -69,7 +153,28 @@ func (in *Instance) jsArray(a []any) goja.Value {
 }
 
 func (l *lazyObject) Set(key string, val goja.Value) bool {
-	l.obj.SetRaw(key, storable(val))
+	l.dropKid(key)
+	v := storable(val)
+	if l.own != nil {
+		l.own.SetRaw(key, v)
+		return true
+	}
+	switch i := l.edit(key); {
+	case i < 0 && l.base.Has(key):
+		l.edits = append(l.edits, lazyEdit{key, v, replaced})
+	case i < 0:
+		l.edits = append(l.edits, lazyEdit{key, v, added})
+	case l.edits[i].state == deleted:
+		// Set again after a delete, the key goes after the others, as in JavaScript.
+		l.edits = append(l.edits[:i], l.edits[i+1:]...)
+		l.edits = append(l.edits, lazyEdit{key, v, added})
+	default:
+		l.edits[i].val = v
+	}
+	if len(l.edits) > maxEdits {
+		l.own = l.view()
+		l.edits = nil
+	}
 	return true
 }
 
@@ -95,71 +200,278 @@ func storable(v goja.Value) any {
 	return v // symbols, BigInts: left for materialize to judge
 }
 
-func (l *lazyObject) Has(key string) bool { return l.obj.Has(key) }
+func (l *lazyObject) Has(key string) bool {
+	_, ok := l.lookup(key)
+	return ok
+}
 
 func (l *lazyObject) Delete(key string) bool {
-	l.obj.Delete(key)
+	l.dropKid(key)
+	if l.own != nil {
+		l.own.Delete(key)
+		return true
+	}
+	inBase := l.base.Has(key)
+	l.moved = l.moved || inBase
+	switch i := l.edit(key); {
+	case i < 0 && inBase:
+		l.edits = append(l.edits, lazyEdit{key: key, state: deleted})
+	case i < 0:
+	case inBase:
+		l.edits[i] = lazyEdit{key: key, state: deleted}
+	default:
+		l.edits = append(l.edits[:i], l.edits[i+1:]...)
+	}
 	return true
 }
 
-func (l *lazyObject) Keys() []string { return l.obj.Keys() }
+func (l *lazyObject) Keys() []string {
+	if l.own == nil && len(l.edits) == 0 {
+		return l.base.Keys()
+	}
+	return l.view().Keys()
+}
 
-// materialize returns a plain copy of obj, which may hold JavaScript values and wrappers,
-// with JSON.stringify's semantics (undefined-valued keys are dropped). The copy shares nothing
-// with obj, which stays with the runtime.
-func (c *exporter) materialize(obj *ojson.Object) (*ojson.Object, error) {
+// each calls f with the level's keys in order and their values as stored (kids in place of
+// the nested values they wrap); added tells a key that follows base's keys, which f must
+// place as JavaScript would (array-index keys in numeric order). It stops when f returns false.
+func (l *lazyObject) each(f func(key string, v any, kid, added bool) bool) {
+	src := l.base
+	if l.own != nil {
+		src = l.own
+	}
+	for i := 0; i < src.Len(); i++ {
+		k, v := src.At(i)
+		if l.own == nil && len(l.edits) > 0 {
+			if j := l.edit(k); j >= 0 {
+				if l.edits[j].state != replaced {
+					continue // deleted, or set again after the others
+				}
+				v = l.edits[j].val
+			}
+		}
+		isKid := false
+		if kid := l.kid(k); kid != nil {
+			v, isKid = kid, true
+		}
+		if !f(k, v, isKid, false) {
+			return
+		}
+	}
+	if l.own != nil {
+		return
+	}
+	for _, e := range l.edits {
+		if e.state == added && !f(e.key, e.val, false, true) {
+			return
+		}
+	}
+}
+
+// view returns the level as the plugin sees it, values as stored.
+func (l *lazyObject) view() *ojson.Object {
+	out := ojson.NewObject(l.base.Len() + len(l.edits))
+	l.each(func(k string, v any, kid, added bool) bool {
+		if kid {
+			v, _ = l.lookup(k) // kids are a cache: own keeps what they wrap
+		}
+		put(out, k, v, added)
+		return true
+	})
+	return out
+}
+
+// put stores a key each reported, in order.
+func put(o *ojson.Object, k string, v any, added bool) {
+	if added {
+		o.AppendNew(k, v)
+	} else {
+		o.AppendOrdered(k, v)
+	}
+}
+
+// materialize returns l's object as plain JSON values, with JSON.stringify's semantics
+// (undefined-valued keys are dropped). A level the plugin left unchanged is returned as it
+// is, shared; a changed one is a new object, recorded as fresh if it is one of the first two
+// levels of the result.
+func (c *exporter) materialize(l *lazyObject) (*ojson.Object, error) {
 	for _, seen := range c.objs {
-		if seen == obj {
+		if seen == l {
 			return nil, c.typeError("Converting circular structure to JSON")
 		}
 	}
+	if l.own == nil && len(l.edits) == 0 && len(l.kids) == 0 {
+		return l.base, nil
+	}
+	key := c.key
 	if err := c.descend(); err != nil {
 		return nil, err
 	}
-	c.objs = append(c.objs, obj)
+	c.objs = append(c.objs, l)
 	defer func() { c.objs = c.objs[:len(c.objs)-1]; c.depth-- }()
-	out := ojson.NewObject(obj.Len() + 4)
-	for i := 0; i < obj.Len(); i++ {
-		k, v := obj.At(i)
-		nv, ok, err := c.plainValue(k, v)
-		if err != nil && !c.lenient {
+	if l.own == nil && !l.moved {
+		return c.patch(l, key)
+	}
+	return c.rebuild(l, key)
+}
+
+// patch materializes a level whose base keys are all in place: the result is a copy of base
+// with the changed values replaced and the added keys appended, or base itself when only
+// nested levels were read and none of them changed.
+func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
+	base := l.base
+	var out *ojson.Object
+	copyBase := func() {
+		out = base.ShallowClone(c.room(l, key))
+		c.made(out, key)
+	}
+	if len(l.edits) > 0 {
+		copyBase()
+	}
+	var drop []int // positions of keys JSON.stringify leaves out
+	for i := 0; i < base.Len() && !c.stopped; i++ {
+		k, _ := base.At(i)
+		var v any
+		if j := l.edit(k); j >= 0 {
+			v = l.edits[j].val // replaced: base's keys have no other edits here
+		} else if kid := l.kid(k); kid != nil {
+			v = kid
+		} else {
+			continue // shared as it is
+		}
+		if !needsExport(v) {
+			out.SetAt(i, v)
+			continue
+		}
+		nv, ok, err := c.entry(k, v)
+		if err != nil {
 			return nil, err
 		}
-		if err != nil && isInterrupt(err) {
-			c.stopped = true // out of time: keep what was read, at every level
+		if out == nil {
+			if !c.stopped && ok && sameNode(nv, base, i) {
+				continue // a nested level left unchanged
+			}
+			copyBase()
 		}
+		switch {
+		case c.stopped:
+			out.Truncate(i)
+		case ok:
+			out.SetAt(i, nv)
+		default:
+			drop = append(drop, i)
+		}
+	}
+	if out == nil {
+		return base, nil
+	}
+	for j := len(drop) - 1; j >= 0; j-- {
+		if drop[j] < out.Len() {
+			out.DeleteAt(drop[j])
+		}
+	}
+	for _, e := range l.edits {
 		if c.stopped {
 			break
 		}
-		if err == nil && ok {
-			out.AppendOrdered(k, nv) // obj's keys are unique and in order
+		if e.state != added {
+			continue
+		}
+		nv, ok, err := c.entry(e.key, e.val)
+		if err != nil {
+			return nil, err
+		}
+		if ok && !c.stopped {
+			out.AppendNew(e.key, nv)
 		}
 	}
 	return out, nil
 }
 
-// plainValue materializes one value held in an ojson object or array.
+// rebuild materializes a level key by key, for levels copied into own or with keys deleted.
+func (c *exporter) rebuild(l *lazyObject, key string) (*ojson.Object, error) {
+	out := ojson.NewObject(l.base.Len() + c.room(l, key))
+	c.made(out, key)
+	var failed error
+	l.each(func(k string, v any, _, added bool) bool {
+		nv, ok, err := c.entry(k, v)
+		if err != nil {
+			failed = err
+			return false
+		}
+		if c.stopped {
+			return false
+		}
+		if ok {
+			put(out, k, nv, added)
+		}
+		return true
+	})
+	if failed != nil {
+		return nil, failed
+	}
+	return out, nil
+}
+
+// freshSpare is the room a materialized properties object leaves for keys the host adds
+// (the chain adds three $plugins_* properties).
+const freshSpare = 3
+
+// room is how many keys a copy of l's base needs room for beyond base's.
+func (c *exporter) room(l *lazyObject, key string) int {
+	n := len(l.edits)
+	if c.depth == 2 && key == "properties" {
+		n += freshSpare
+	}
+	return n
+}
+
+// sameNode reports whether nv is the nested object src holds at position i.
+func sameNode(nv any, src *ojson.Object, i int) bool {
+	o, ok := nv.(*ojson.Object)
+	if !ok {
+		return false
+	}
+	_, v := src.At(i)
+	old, _ := v.(*ojson.Object)
+	return o == old
+}
+
+// needsExport reports whether a stored value must be converted: the plugin's JavaScript
+// values and undefined.
+func needsExport(v any) bool {
+	switch v.(type) {
+	case goja.Value, undefinedValue:
+		return true
+	}
+	return false
+}
+
+// entry converts the value stored under k; ok is false for a key JSON.stringify leaves out.
+// A lenient read leaves out what it cannot convert, and an interrupt stops it (c.stopped):
+// out of time, it keeps what was read, at every level.
+func (c *exporter) entry(k string, v any) (nv any, ok bool, err error) {
+	nv, ok, err = c.plainValue(k, v)
+	if err != nil {
+		if !c.lenient {
+			return nil, false, err
+		}
+		if isInterrupt(err) {
+			c.stopped = true
+		}
+		return nil, false, nil
+	}
+	return nv, ok, nil
+}
+
+// plainValue materializes one value held in an ojson object or array. Plain objects and
+// arrays there come from a base object, which is never written: they are shared as they are.
 func (c *exporter) plainValue(key string, v any) (any, bool, error) {
 	switch x := v.(type) {
 	case goja.Value:
 		return c.value(key, x, true)
 	case undefinedValue:
 		return nil, false, nil
-	case *ojson.Object:
-		o, err := c.materialize(x)
-		return o, err == nil, err
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			ne, ok, err := c.plainValue(strconv.Itoa(i), e)
-			if err != nil {
-				return nil, false, err
-			}
-			if ok {
-				out[i] = ne
-			}
-		}
-		return out, true, nil
 	default:
 		return v, true, nil
 	}
