@@ -64,11 +64,12 @@ func EventFromObject(o *ojson.Object) *Event {
 // view returns the event's object for reading only.
 func (e *Event) view() *ojson.Object { return e.obj.Load() }
 
-// share marks the event as sharing its object with the chain, and returns the object.
+// share marks the event as sharing its object with the chain, and returns the object. It
+// holds the lock own copies under, so the object it returns is the one it marked shared.
 func (e *Event) share() *ojson.Object {
-	if !e.shared.Load() {
-		e.shared.Store(true)
-	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.shared.Store(true)
 	return e.obj.Load()
 }
 

@@ -104,3 +104,47 @@ func TestSharedEventConcurrentUse(t *testing.T) {
 	wg.Wait()
 	assert.JSONEq(t, sharingInput, jsonOf(t, in))
 }
+
+// A Capturer that changes the event it is given (it is an owned, unshared *Event) must not
+// change the host's input event.
+func TestCapturedEventSharesNothingWithTheInput(t *testing.T) {
+	var got *Event
+	c, _ := newChain(t, WithCapturer(CapturerFunc(func(_ context.Context, _ PluginSource, ev *Event) error {
+		got = ev
+		// The host "enriches" the captured event in place.
+		v, _ := ev.Property("person")
+		v.(*ojson.Object).Set("id", "CHANGED BY CAPTURER")
+		return nil
+	})))
+	_, err := c.Add(context.Background(), PluginConfig{ID: 1, Plugin: loadJS(t, "cap", `
+export async function processEvent(event) {
+    await posthog.capture('derived', { person: event.person })
+    return event
+}`)})
+	require.NoError(t, err)
+	const in = `{"event":"e","team_id":1,"properties":{},"person":{"id":"p"}}`
+	ev := mustEvent(t, in)
+	out, err := c.ProcessEvent(context.Background(), ev)
+	require.NoError(t, err)
+	require.NotNil(t, got)
+	assert.JSONEq(t, in, jsonOf(t, ev), "the host's input event changed")
+	assert.NotContains(t, jsonOf(t, out), "CHANGED", "the chain's result changed")
+}
+
+// A read of a shared event racing with the chain sharing it again must leave the event
+// marked shared whenever the chain holds the object it reads.
+func TestShareAndCopyDoNotRace(t *testing.T) {
+	for i := 0; i < 20000; i++ {
+		ev := mustEvent(t, `{"event":"e","properties":{"a":1}}`)
+		ev.share()
+		var wg sync.WaitGroup
+		var chainObj *ojson.Object
+		wg.Add(2)
+		go func() { defer wg.Done(); ev.Get("properties") }()
+		go func() { defer wg.Done(); chainObj = ev.share() }()
+		wg.Wait()
+		if !ev.shared.Load() && ev.view() == chainObj {
+			t.Fatalf("iteration %d: the event is unshared but the chain holds its object", i)
+		}
+	}
+}

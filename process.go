@@ -11,7 +11,6 @@ import (
 	"sync"
 
 	"github.com/plugchain/plugchain/ojson"
-	"github.com/plugchain/plugchain/vm"
 )
 
 // ProcessEvent runs ev through every plugin's processEvent in chain order, each getting the
@@ -37,7 +36,9 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 	teamID, hadTeam := cur.Get("team_id")
 	var succeeded, failed, deferred []any
 	var errs []error
-	var last vm.EventResult // the call cur comes from, which tells the objects it made
+	// ownTop and ownProps tell whether cur and its properties object are the chain's own to
+	// change: made by the last call and handed to no one else.
+	var ownTop, ownProps bool
 	for _, ic := range list {
 		if ic.state() != SetupReady {
 			continue // not set up: its events pass unchanged, and it is in none of the lists
@@ -61,7 +62,7 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			}
 			if res.Input != nil {
 				cur = res.Input // in-place changes made before the throw stay, as on PostHog
-				last = vm.EventResult{}
+				ownTop, ownProps = false, false
 			}
 			errs = append(errs, err)
 			failed = append(failed, ic.entry)
@@ -76,17 +77,19 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			m.eventsFailed.Add(1)
 			if res.Input != nil {
 				cur = res.Input
-				last = vm.EventResult{}
+				ownTop, ownProps = false, false
 			}
 			errs = append(errs, c.pluginError(ctx, ic, "processEvent",
 				fmt.Errorf("returned %s, expected an event object or null", ojson.TypeName(res.Value))))
 			failed = append(failed, ic.entry)
 			continue
 		}
-		cur, last = out, res
+		cur = out
+		props, _ := cur.GetObject("properties")
+		ownTop, ownProps = res.Fresh(cur), res.Fresh(props)
 		if v, has := cur.Get("team_id"); has != hadTeam || !sameValue(v, teamID) {
-			if !last.Fresh(cur) {
-				cur = cur.ShallowClone(1) // a level of the input the plugin returned
+			if !ownTop {
+				cur, ownTop = cur.ShallowClone(1), true // a level of the input the plugin returned
 			}
 			if hadTeam {
 				cur.Set("team_id", teamID)
@@ -104,12 +107,12 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 	}
 	if len(succeeded)+len(failed)+len(deferred) > 0 {
 		// The two levels changed here are copied unless the last plugin made them.
-		if !last.Fresh(cur) {
+		if !ownTop {
 			cur = cur.ShallowClone(1)
 		}
 		props, _ := cur.GetObject("properties")
 		if props != nil {
-			if !last.Fresh(props) {
+			if !ownProps {
 				props = props.ShallowClone(3)
 				cur.SetRaw("properties", props)
 			}

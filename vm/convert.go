@@ -56,10 +56,15 @@ func ToJS(rt *goja.Runtime, v any) goja.Value {
 // JSON.parse(JSON.stringify(v)): toJSON methods are honoured, functions, symbols and undefined
 // properties are skipped (null inside arrays), NaN and Infinity become null, and cycles and
 // BigInts are errors as they are in JavaScript. The second result is false when v itself would
-// stringify to undefined.
+// stringify to undefined. The result is the caller's: it shares nothing with events the
+// runtime was given.
 func FromJS(rt *goja.Runtime, v goja.Value) (any, bool, error) {
 	c := exporter{rt: rt}
-	return c.value("", v, true)
+	res, ok, err := c.value("", v, true)
+	if c.sharing && err == nil {
+		res = ojson.CloneValue(res)
+	}
+	return res, ok, err
 }
 
 type exporter struct {
@@ -70,6 +75,9 @@ type exporter struct {
 	lenient bool
 	stopped bool // an interrupt ended a lenient read
 	depth   int
+	// sharing is set once a lazily wrapped event was converted: the result may share its
+	// unchanged parts with that event.
+	sharing bool
 	// key is the key of the value being converted, for made.
 	key string
 	// fresh holds the result's top-level object and its "properties" object when the

@@ -26,6 +26,7 @@ type lazyObject struct {
 	own   *ojson.Object // nil until edits outgrow maxEdits
 	kids  []lazyKid
 	moved bool // a key of base was deleted: base's positions no longer hold
+	gen   int  // counts changes, so a conversion notices the level changing under it
 }
 
 // lazyEdit is one change the plugin made to a key of the object.
@@ -109,6 +110,24 @@ func (l *lazyObject) lookup(key string) (any, bool) {
 	return l.base.Get(key)
 }
 
+// addedIndex reports whether an added key is an array index, which goes before base's keys.
+func (l *lazyObject) addedIndex() bool {
+	for _, e := range l.edits {
+		if e.state == added && ojson.IsArrayIndex(e.key) {
+			return true
+		}
+	}
+	return false
+}
+
+// current returns the value the plugin sees under key as stored, its wrapper if it has one.
+func (l *lazyObject) current(key string) (any, bool) {
+	if v := l.kid(key); v != nil {
+		return v, true
+	}
+	return l.lookup(key)
+}
+
 func (l *lazyObject) Get(key string) goja.Value {
 	if v := l.kid(key); v != nil {
 		return v
@@ -153,6 +172,7 @@ func (in *Instance) jsArray(a []any) goja.Value {
 }
 
 func (l *lazyObject) Set(key string, val goja.Value) bool {
+	l.gen++
 	l.dropKid(key)
 	v := storable(val)
 	if l.own != nil {
@@ -206,6 +226,7 @@ func (l *lazyObject) Has(key string) bool {
 }
 
 func (l *lazyObject) Delete(key string) bool {
+	l.gen++
 	l.dropKid(key)
 	if l.own != nil {
 		l.own.Delete(key)
@@ -221,6 +242,10 @@ func (l *lazyObject) Delete(key string) bool {
 		l.edits[i] = lazyEdit{key: key, state: deleted}
 	default:
 		l.edits = append(l.edits[:i], l.edits[i+1:]...)
+	}
+	if len(l.edits) > maxEdits {
+		l.own = l.view()
+		l.edits = nil
 	}
 	return true
 }
@@ -300,6 +325,7 @@ func (c *exporter) materialize(l *lazyObject) (*ojson.Object, error) {
 			return nil, c.typeError("Converting circular structure to JSON")
 		}
 	}
+	c.sharing = true
 	if l.own == nil && len(l.edits) == 0 && len(l.kids) == 0 {
 		return l.base, nil
 	}
@@ -309,21 +335,35 @@ func (c *exporter) materialize(l *lazyObject) (*ojson.Object, error) {
 	}
 	c.objs = append(c.objs, l)
 	defer func() { c.objs = c.objs[:len(c.objs)-1]; c.depth-- }()
-	if l.own == nil && !l.moved {
+	if l.own == nil && !l.moved && !l.addedIndex() {
 		return c.patch(l, key)
 	}
 	return c.rebuild(l, key)
 }
 
-// patch materializes a level whose base keys are all in place: the result is a copy of base
-// with the changed values replaced and the added keys appended, or base itself when only
-// nested levels were read and none of them changed.
+// patch materializes a level whose base keys are all in place and whose added keys are not
+// array indices (so base's keys come first, as they are converted): the result is a copy of
+// base with the changed values replaced and the added keys appended, or base itself when
+// only nested levels were read and none of them changed.
+//
+// As JSON.stringify does, the keys are fixed when the conversion starts and the values are
+// read as it reaches them: a toJSON or getter that changes the level makes the rest of the
+// conversion read each value afresh (live).
 func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
-	base := l.base
+	base, gen := l.base, l.gen
+	var addedBuf [4]string
+	addedKeys := addedBuf[:0]
+	for _, e := range l.edits {
+		if e.state == added {
+			addedKeys = append(addedKeys, e.key)
+		}
+	}
 	var out *ojson.Object
 	copyBase := func() {
-		out = base.ShallowClone(c.room(l, key))
-		c.made(out, key)
+		if out == nil {
+			out = base.ShallowClone(c.room(l, key))
+			c.made(out, key)
+		}
 	}
 	if len(l.edits) > 0 {
 		copyBase()
@@ -332,14 +372,26 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 	for i := 0; i < base.Len() && !c.stopped; i++ {
 		k, _ := base.At(i)
 		var v any
-		if j := l.edit(k); j >= 0 {
-			v = l.edits[j].val // replaced: base's keys have no other edits here
-		} else if kid := l.kid(k); kid != nil {
-			v = kid
-		} else {
-			continue // shared as it is
+		switch {
+		case l.gen != gen:
+			cv, present := l.current(k)
+			if !present {
+				copyBase()
+				drop = append(drop, i)
+				continue
+			}
+			v = cv
+		default:
+			if j := l.edit(k); j >= 0 {
+				v = l.edits[j].val // replaced: base's keys have no other edits here
+			} else if kid := l.kid(k); kid != nil {
+				v = kid
+			} else {
+				continue // shared as it is
+			}
 		}
 		if !needsExport(v) {
+			copyBase()
 			out.SetAt(i, v)
 			continue
 		}
@@ -348,7 +400,7 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 			return nil, err
 		}
 		if out == nil {
-			if !c.stopped && ok && sameNode(nv, base, i) {
+			if !c.stopped && ok && sameValue(nv, base, i) {
 				continue // a nested level left unchanged
 			}
 			copyBase()
@@ -370,45 +422,47 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 			out.DeleteAt(drop[j])
 		}
 	}
-	for _, e := range l.edits {
+	for _, k := range addedKeys {
 		if c.stopped {
 			break
 		}
-		if e.state != added {
+		v, present := l.current(k)
+		if !present {
 			continue
 		}
-		nv, ok, err := c.entry(e.key, e.val)
+		nv, ok, err := c.entry(k, v)
 		if err != nil {
 			return nil, err
 		}
 		if ok && !c.stopped {
-			out.AppendNew(e.key, nv)
+			out.AppendNew(k, nv)
 		}
 	}
 	return out, nil
 }
 
-// rebuild materializes a level key by key, for levels copied into own or with keys deleted.
+// rebuild materializes a level key by key, for levels copied into own, with keys deleted or
+// with added array-index keys. The keys are fixed when it starts and each value is read as
+// the conversion reaches it, as JSON.stringify does.
 func (c *exporter) rebuild(l *lazyObject, key string) (*ojson.Object, error) {
-	out := ojson.NewObject(l.base.Len() + c.room(l, key))
+	keys := l.Keys()
+	out := ojson.NewObject(len(keys) + c.room(l, key))
 	c.made(out, key)
-	var failed error
-	l.each(func(k string, v any, _, added bool) bool {
+	for _, k := range keys {
+		v, present := l.current(k)
+		if !present {
+			continue
+		}
 		nv, ok, err := c.entry(k, v)
 		if err != nil {
-			failed = err
-			return false
+			return nil, err
 		}
 		if c.stopped {
-			return false
+			break
 		}
 		if ok {
-			put(out, k, nv, added)
+			out.AppendOrdered(k, nv) // keys come in order, each once
 		}
-		return true
-	})
-	if failed != nil {
-		return nil, failed
 	}
 	return out, nil
 }
@@ -426,15 +480,33 @@ func (c *exporter) room(l *lazyObject, key string) int {
 	return n
 }
 
-// sameNode reports whether nv is the nested object src holds at position i.
-func sameNode(nv any, src *ojson.Object, i int) bool {
-	o, ok := nv.(*ojson.Object)
-	if !ok {
-		return false
+// sameValue reports whether nv, a nested level just materialized, is what src holds at
+// position i: the same object, or an array with the same elements.
+func sameValue(nv any, src *ojson.Object, i int) bool {
+	_, old := src.At(i)
+	return sameNode(nv, old)
+}
+
+func sameNode(a, b any) bool {
+	switch x := a.(type) {
+	case *ojson.Object:
+		y, ok := b.(*ojson.Object)
+		return ok && x == y
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !sameNode(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	case nil, bool, float64, string:
+		return a == b
 	}
-	_, v := src.At(i)
-	old, _ := v.(*ojson.Object)
-	return o == old
+	return false
 }
 
 // needsExport reports whether a stored value must be converted: the plugin's JavaScript

@@ -54,6 +54,14 @@ var lazyCases = []struct{ name, body string }{
 	{"properties missing", `delete e.properties; e.properties = {}; e.properties.x = 1; return e`},
 	{"delete missing key", `delete e.properties.nothing; return e`},
 	{"change top level keeps order", `e.event = 'renamed'; e.distinct_id = 'u2'; return e`},
+	{"toJSON replaces a level being converted", `e.properties.y = 1; e.$set.toJSON = () => { delete e.properties; e.properties = {x: 1}; return 1 }; return e`},
+	{"toJSON deletes a later key and adds one", `const p = e.properties; p.nested.toJSON = () => { delete p.list; p.n2 = 1; return 1 }; return e`},
+	{"toJSON makes many changes", `const p = e.properties; p.nested.toJSON = () => { for (let i = 0; i < 20; i++) p['k' + i] = i; p.list = 'late'; return 1 }; return e`},
+	{"inherited toJSON changes the parent", `const p = e.properties; Object.prototype.toJSON = function () { if (this === p) e.$set = 5; return this }; return e`},
+	{"toJSON order with an added index key", `const log = []; const p = e.properties; p['7'] = {toJSON() { log.push('7'); return 7 }}; p.z = {toJSON() { log.push('z'); return 'z' }}; p.nested.toJSON = () => { log.push('nested'); return 1 }; e.log = log; return e`},
+	{"array read and left alone", `const n = e.properties.list.length + e.properties.nested.b.c.length; return [n, e]`},
+	{"array element changed", `e.properties.list[2].three = 'changed'; return e`},
+	{"many deletes then reads", `for (let i = 0; i < 30; i++) { e.properties['t' + i] = i; delete e.properties['t' + i] } delete e.properties.n; return [Object.keys(e.properties), e]`},
 }
 
 // lazyNodeResults runs lazyCases on Node.
@@ -69,9 +77,15 @@ func lazyNodeResults(t *testing.T) []string {
 	for _, c := range lazyCases {
 		fns = append(fns, "(e) => {"+c.body+"}")
 	}
-	script := `const input = ` + lazyInput + `
-const fns = [` + strings.Join(fns, ",\n") + `]
-console.log(JSON.stringify(fns.map((f) => JSON.stringify(f(JSON.parse(JSON.stringify(input)))))))`
+	// Each case runs in a context of its own, as each runs in an instance of its own here: a
+	// case may change built-in prototypes.
+	script := `const vm = require('node:vm')
+const input = ` + "`" + lazyInput + "`" + `
+const fns = ` + "`" + `[` + strings.Join(fns, ",\n") + `]` + "`" + `
+const n = vm.runInNewContext(fns + '.length')
+const out = []
+for (let i = 0; i < n; i++) out.push(vm.runInNewContext('JSON.stringify(' + fns + '[' + i + '](JSON.parse(input)))', {input}))
+console.log(JSON.stringify(out))`
 	out, err := exec.Command(node, "-e", script).Output()
 	require.NoError(t, err)
 	var res []string
@@ -149,6 +163,7 @@ func TestFreshLevels(t *testing.T) {
 		{"top-level key added", `e.x = 1; return e`, true, false, true},
 		{"new object", `return {event: 'x', properties: {a: 1}}`, true, true, false},
 		{"new top, same properties", `return {event: 'x', properties: e.properties}`, true, false, true},
+		{"arrays read", `const n = e.properties.list.length; return e`, false, false, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			in := newInstance(t, "index.js", `export function processEvent(e) {`+c.body+`}`, Options{})
@@ -163,4 +178,22 @@ func TestFreshLevels(t *testing.T) {
 			assert.Equal(t, c.propsSharedInput, props == srcProps, "properties shared with the input")
 		})
 	}
+}
+
+// Values that leave the runtime other than as an event result (a thrown value, host function
+// arguments, Call results) are the receiver's own: they share nothing with the event.
+func TestThrownValueSharesNothing(t *testing.T) {
+	in := newInstance(t, "index.js", `export function processEvent(e) { throw e.properties.nested }`, Options{})
+	src := event(t, lazyInput)
+	_, err := in.CallEvent(context.Background(), "processEvent", src)
+	var se *ScriptError
+	require.ErrorAs(t, err, &se)
+	thrown, ok := se.Value.(*ojson.Object)
+	require.True(t, ok, "thrown value: %#v", se.Value)
+	props, _ := src.GetObject("properties")
+	nested, _ := props.GetObject("nested")
+	assert.NotSame(t, nested, thrown)
+	thrown.Set("a", "changed")
+	v, _ := nested.Get("a")
+	assert.Equal(t, float64(1), v)
 }
