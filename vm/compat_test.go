@@ -207,13 +207,7 @@ module.exports = {
 }
 
 func TestCompat(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("node is required in CI for the compatibility suite")
-		}
-		t.Skip("node not installed")
-	}
+	node := requireNode(t, "the compatibility suite")
 	// The expected outputs are Node 20's (V8 11.3, ICU 7x): other majors word some messages
 	// differently.
 	if v, err := exec.Command(node, "--version").Output(); err != nil || !strings.HasPrefix(string(v), "v20.") {

@@ -3,6 +3,8 @@ package vm
 import (
 	"context"
 	"errors"
+	"os"
+	"os/exec"
 	"testing"
 	"time"
 
@@ -21,7 +23,7 @@ func newInstance(t testing.TB, file, src string, opts Options) *Instance {
 	return in
 }
 
-func event(t *testing.T, s string) *ojson.Object {
+func event(t testing.TB, s string) *ojson.Object {
 	t.Helper()
 	o, err := ojson.ParseObject([]byte(s))
 	require.NoError(t, err)
@@ -258,4 +260,18 @@ func TestRequireRefusesInternalModules(t *testing.T) {
 }`, Options{})
 	require.NoError(t, err)
 	assert.Equal(t, "Cannot import '\x00plugchain/domexception'! This package is not provided by PostHog in plugins.", props["r"])
+}
+
+// requireNode returns the node binary for a comparison with Node. Without one the test is
+// skipped, except in CI, where what needs it must run.
+func requireNode(t *testing.T, what string) string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("node is required in CI for %s", what)
+		}
+		t.Skip("node not installed")
+	}
+	return node
 }

@@ -50,6 +50,9 @@ func (in *Instance) installLang() {
 		in.setMethod(errCtor, "captureStackTrace", 2, in.captureStackTrace)
 		_ = errCtor.DefineDataProperty("stackTraceLimit", rt.ToValue(defaultStackTraceLimit), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
 	}
+	if in.uses().regexpTest {
+		in.installRegexpTest()
+	}
 	if !in.uses().wellFormed {
 		return
 	}
@@ -65,7 +68,7 @@ func (in *Instance) installLang() {
 // instance has no program (tests that build instances by hand).
 func (in *Instance) uses() builtinUses {
 	if in.prog == nil {
-		return builtinUses{true, true, true, true}
+		return builtinUses{true, true, true, true, true}
 	}
 	return in.prog.uses
 }

@@ -25,8 +25,9 @@ type lazyObject struct {
 	edits []lazyEdit
 	own   *ojson.Object // nil until edits outgrow maxEdits
 	kids  []lazyKid
-	moved bool // a key of base was deleted: base's positions no longer hold
-	gen   int  // counts changes, so a conversion notices the level changing under it
+	strs  []lazyKid // JavaScript values of the string properties read, by key
+	moved bool      // a key of base was deleted: base's positions no longer hold
+	gen   int       // counts changes, so a conversion notices the level changing under it
 }
 
 // lazyEdit is one change the plugin made to a key of the object.
@@ -80,10 +81,17 @@ func (l *lazyObject) kid(key string) goja.Value {
 	return nil
 }
 
+// dropKid forgets what reads of key made, before key changes.
 func (l *lazyObject) dropKid(key string) {
 	for i := range l.kids {
 		if l.kids[i].key == key {
 			l.kids = append(l.kids[:i], l.kids[i+1:]...)
+			break
+		}
+	}
+	for i := range l.strs {
+		if l.strs[i].key == key {
+			l.strs = append(l.strs[:i], l.strs[i+1:]...)
 			return
 		}
 	}
@@ -150,6 +158,17 @@ func (l *lazyObject) Get(key string) goja.Value {
 		arr := l.in.jsArray(x)
 		l.kids = append(l.kids, lazyKid{key, arr})
 		return arr
+	case string:
+		// Plugins read the same string property again and again (a URL, a user agent):
+		// its JavaScript value is kept so each read does not allocate it anew.
+		for i := range l.strs {
+			if l.strs[i].key == key {
+				return l.strs[i].val
+			}
+		}
+		s := l.in.rt.ToValue(x)
+		l.strs = append(l.strs, lazyKid{key, s})
+		return s
 	default:
 		return ToJS(l.in.rt, x)
 	}

@@ -53,6 +53,7 @@ type builtinUses struct {
 	stackTraceAPI bool // Error.captureStackTrace / Error.stackTraceLimit
 	toLocale      bool // Number, BigInt and Array toLocaleString
 	localeCompare bool // String.prototype.localeCompare
+	regexpTest    bool // RegExp.prototype.test, which gets a fast path for literal patterns
 }
 
 func scanUses(code string) builtinUses {
@@ -61,6 +62,7 @@ func scanUses(code string) builtinUses {
 		stackTraceAPI: strings.Contains(code, "captureStackTrace") || strings.Contains(code, "stackTraceLimit"),
 		toLocale:      strings.Contains(code, "toLocaleString"),
 		localeCompare: strings.Contains(code, "localeCompare"),
+		regexpTest:    strings.Contains(code, ".test("),
 	}
 }
 

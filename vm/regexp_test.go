@@ -3,7 +3,6 @@ package vm
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"sort"
 	"strings"
@@ -228,13 +227,7 @@ func TestV8RegExpReason(t *testing.T) {
 // flag is checked on code points Go's Unicode version knows: goja's regexp engines fold case
 // with Go's tables, which lack the case pairs added since.
 func TestRegExpPropertiesMatchNode(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("node is required in CI")
-		}
-		t.Skip("node not installed")
-	}
+	node := requireNode(t, "the Unicode property comparison")
 	var names []string
 	for key := range regexpPropertyData {
 		kind, name, _ := strings.Cut(key, ":")

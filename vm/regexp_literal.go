@@ -1,0 +1,205 @@
+package vm
+
+import (
+	"reflect"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// Plugins classify user agents and URLs with lists of plain words: bots.some((re) =>
+// re.test(ua)) over /googlebot/i, /bingbot/i, /curl\//i ... goja's test runs the general
+// matcher, which for a case-insensitive pattern tries every position of the input with full
+// capture bookkeeping. For a regexp whose pattern is a plain ASCII literal, test is a
+// substring search, which installRegexpTest does directly and gives the same answer as goja.
+//
+// The fast path is taken only when nothing can tell it apart: the receiver is a RegExp with a
+// literal pattern, neither global nor sticky (lastIndex is then neither read for the start
+// nor written), whose lastIndex is not an object (goja reads it with ToLength, which would run
+// its valueOf), and the argument is a string of ASCII characters only (goja folds a few
+// non-ASCII characters onto ASCII letters under the i flag). Everything else goes to goja's
+// own test.
+
+// regexpLiteral is a regexp pattern that matches one fixed ASCII string.
+type regexpLiteral struct {
+	text       string // lower-cased when fold is set
+	fold       bool   // the i flag
+	applicable bool   // false: not a literal, or flags that need goja's test
+}
+
+// maxRegexpLiterals bounds the cache of analysed regexps (regexps made in a loop would
+// otherwise fill it); it starts over when full.
+const maxRegexpLiterals = 256
+
+// installRegexpTest replaces RegExp.prototype.test with the literal fast path.
+func (in *Instance) installRegexpTest() {
+	ctor, ok := in.rt.Get("RegExp").(*goja.Object)
+	if !ok {
+		return
+	}
+	proto, ok := ctor.Get("prototype").(*goja.Object)
+	if !ok {
+		return
+	}
+	native, ok := goja.AssertFunction(proto.Get("test"))
+	if !ok {
+		return
+	}
+	literals := map[*goja.Object]regexpLiteral{}
+	in.setMethod(proto, "test", 1, func(call goja.FunctionCall) goja.Value {
+		if re, ok := call.This.(*goja.Object); ok {
+			lit, seen := literals[re]
+			if !seen {
+				if len(literals) >= maxRegexpLiterals {
+					clear(literals)
+				}
+				lit = analyseRegexp(re)
+				literals[re] = lit
+			}
+			if lit.applicable {
+				if s, ok := call.Argument(0).(goja.String); ok {
+					if _, isObj := re.Get("lastIndex").(*goja.Object); !isObj {
+						if text, ascii := asciiText(s); ascii {
+							return in.rt.ToValue(lit.in(text))
+						}
+					}
+				}
+			}
+		}
+		v, err := native(call.This, call.Arguments...)
+		if err != nil {
+			panic(err)
+		}
+		return v
+	})
+}
+
+// analyseRegexp reads re's pattern and flags from goja's regexp object.
+func analyseRegexp(re *goja.Object) regexpLiteral {
+	src, ok := rawSource(re)
+	if !ok {
+		return regexpLiteral{}
+	}
+	flags, ok := regexpFlags(re)
+	if !ok || flags["global"] || flags["sticky"] || (flags["ignoreCase"] && flags["unicode"]) {
+		return regexpLiteral{}
+	}
+	text, ok := literalPattern(src.String())
+	if !ok {
+		return regexpLiteral{}
+	}
+	if flags["ignoreCase"] {
+		text = strings.ToLower(text)
+	}
+	return regexpLiteral{text: text, fold: flags["ignoreCase"], applicable: true}
+}
+
+// regexpFlags reads the flags goja keeps on a regexp object's compiled pattern.
+func regexpFlags(re *goja.Object) (map[string]bool, bool) {
+	self := reflect.ValueOf(re).Elem().FieldByName("self")
+	if !self.IsValid() || self.Kind() != reflect.Interface || self.IsNil() {
+		return nil, false
+	}
+	impl := self.Elem()
+	if impl.Kind() != reflect.Pointer || impl.IsNil() || impl.Elem().Kind() != reflect.Struct {
+		return nil, false
+	}
+	pattern := impl.Elem().FieldByName("pattern")
+	if !pattern.IsValid() || pattern.Kind() != reflect.Pointer || pattern.IsNil() {
+		return nil, false
+	}
+	p := pattern.Elem()
+	flags := map[string]bool{}
+	for _, name := range []string{"global", "ignoreCase", "multiline", "dotAll", "sticky", "unicode"} {
+		f := p.FieldByName(name)
+		if !f.IsValid() || f.Kind() != reflect.Bool {
+			return nil, false
+		}
+		flags[name] = f.Bool()
+	}
+	return flags, true
+}
+
+// literalPattern returns the text a pattern matches when it is a plain ASCII literal: letters,
+// digits, spaces and punctuation that is not a metacharacter, or a metacharacter escaped with
+// a backslash.
+func literalPattern(src string) (string, bool) {
+	if src == "" {
+		return "", false
+	}
+	var b strings.Builder
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c < 0x20 || c >= 0x7f:
+			return "", false
+		case c == '\\':
+			i++
+			if i == len(src) {
+				return "", false
+			}
+			e := src[i]
+			// Only escaped punctuation stands for itself; \d, \b, \1, \x41 ... do not.
+			if e < 0x20 || e >= 0x7f || isAlnumByte(e) || e == ' ' {
+				return "", false
+			}
+			b.WriteByte(e)
+		case strings.IndexByte(`^$.|?*+()[]{}/`, c) >= 0:
+			return "", false
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), true
+}
+
+func isAlnumByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// asciiText returns s as Go text when every character is ASCII.
+func asciiText(s goja.String) (string, bool) {
+	text := s.String()
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 0x80 {
+			return "", false
+		}
+	}
+	return text, true
+}
+
+// in reports whether the literal occurs in text, which is ASCII.
+func (l regexpLiteral) in(text string) bool {
+	if !l.fold {
+		return strings.Contains(text, l.text)
+	}
+	n := len(l.text)
+	first := l.text[0]
+	upper := first
+	if first >= 'a' && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	for i := 0; i+n <= len(text); i++ {
+		if c := text[i]; c != first && c != upper {
+			continue
+		}
+		if foldedEqual(text[i+1:i+n], l.text[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldedEqual compares ASCII text with a lower-case literal, ignoring case.
+func foldedEqual(text, lower string) bool {
+	for j := 0; j < len(lower); j++ {
+		c := text[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[j] {
+			return false
+		}
+	}
+	return true
+}
