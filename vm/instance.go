@@ -78,6 +78,8 @@ type Options struct {
 type Instance struct {
 	prog *Program
 	rt   *goja.Runtime
+	// levels is the exporter's stack of event levels being converted, kept between calls.
+	levels []*lazyObject
 	fns  map[string]goja.Callable
 	jobs *goja.Object
 	// Host-provided globals and modules, and the modules required so far.
@@ -460,8 +462,10 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 		if v == nil || !v.ToBoolean() {
 			return nil // falsy, as JavaScript sees it (0n and NaN included): nothing returned
 		}
-		c := exporter{rt: in.rt}
+		c := exporter{rt: in.rt, objs: in.levels[:0]}
 		res.Value, res.Present, err = c.value("", v, true)
+		in.levels = c.objs[:0]
+		clear(in.levels[:cap(in.levels)]) // holds no event beyond the call
 		res.fresh = c.fresh
 		if err != nil {
 			return err
