@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -27,7 +28,17 @@ const maxDepth = 10000
 // position and last value, numbers are float64 (out-of-range ones become ±Inf, as in
 // JavaScript), and only JSON whitespace may surround the value.
 func Parse(data []byte) (any, error) {
-	p := parser{data: data}
+	sp := scratchPool.Get().(*[]entry)
+	p := parser{data: data, scratch: (*sp)[:0]}
+	defer func() {
+		// Entries are copied out of scratch into each object: clear it so a pooled buffer
+		// holds on to no parsed values.
+		clear(p.scratch[:p.high])
+		if cap(p.scratch) <= maxPooledScratch {
+			*sp = p.scratch[:0]
+			scratchPool.Put(sp)
+		}
+	}()
 	p.skipSpace()
 	v, err := p.value(0)
 	if err != nil {
@@ -39,6 +50,12 @@ func Parse(data []byte) (any, error) {
 	}
 	return v, nil
 }
+
+// scratchPool holds parsers' scratch stacks, so a parse does not grow one from nothing.
+var scratchPool = sync.Pool{New: func() any { s := make([]entry, 0, 64); return &s }}
+
+// maxPooledScratch is the largest scratch stack (in entries) kept for reuse.
+const maxPooledScratch = 4096
 
 // ParseObject decodes data, which must hold a JSON object.
 func ParseObject(data []byte) (*Object, error) {
@@ -79,6 +96,7 @@ type parser struct {
 	// scratch holds the entries of the objects being parsed (nested ones above their
 	// parents'), so each object gets one allocation of the right size.
 	scratch []entry
+	high    int // the most entries scratch has held
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -171,6 +189,7 @@ func (p *parser) object(depth int) (any, error) {
 			return nil, err
 		}
 		p.scratch = append(p.scratch, entry{k, v})
+		p.high = max(p.high, len(p.scratch))
 		p.skipSpace()
 		if p.pos >= len(p.data) {
 			return nil, p.errorf("unexpected end of input in an object")
