@@ -80,8 +80,8 @@ type Instance struct {
 	rt   *goja.Runtime
 	// levels is the exporter's stack of event levels being converted, kept between calls.
 	levels []*lazyObject
-	fns  map[string]goja.Callable
-	jobs *goja.Object
+	fns    map[string]goja.Callable
+	jobs   *goja.Object
 	// Host-provided globals and modules, and the modules required so far.
 	hostGlobals map[string]Members
 	hostModules map[string]Members
