@@ -3,6 +3,7 @@ package ojson
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strconv"
 	"sync"
@@ -288,7 +289,8 @@ func (p *parser) interned(cache *internCache, max int) (*internedValue, bool) {
 	d := p.data
 	start := p.pos + 1
 	end := start
-	for end < len(d) && end-start <= max && d[end] != '"' && d[end] != '\\' && d[end] >= 0x20 && d[end] < utf8.RuneSelf {
+	limit := min(len(d), start+max+1)
+	for end < limit && plainByte[d[end]] {
 		end++
 	}
 	if end >= len(d) || d[end] != '"' || end-start > max {
@@ -296,15 +298,35 @@ func (p *parser) interned(cache *internCache, max int) (*internedValue, bool) {
 	}
 	raw := d[start:end]
 	p.pos = end + 1
-	slot := &cache[fnv32(raw)%uint32(len(cache))]
-	if e := slot.Load(); e != nil && e.s == string(raw) {
-		return e, true
+	// Two slots per string, so two strings of one event that hash alike do not evict each
+	// other on every event.
+	h := maphash.Bytes(internSeed, raw)
+	i := int(h & (uint64(len(cache)) - 1))
+	for _, j := range [2]int{i, i ^ 1} {
+		if e := cache[j].Load(); e != nil && e.s == string(raw) {
+			return e, true
+		}
 	}
 	s := string(raw)
 	e := &internedValue{s, s}
-	slot.Store(e)
+	if cache[i].Load() != nil {
+		i ^= int(h>>63) & 1
+	}
+	cache[i].Store(e)
 	return e, true
 }
+
+// internSeed seeds the intern caches' hash.
+var internSeed = maphash.MakeSeed()
+
+// plainByte tells the bytes a string the parser interns may hold: printable ASCII other than
+// the quote and the backslash.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // key parses an object key, interning short ones.
 func (p *parser) key() (string, error) {
@@ -324,14 +346,6 @@ func (p *parser) shortString() (any, error) {
 		return e.v, nil
 	}
 	return p.str()
-}
-
-func fnv32(b []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range b {
-		h = (h ^ uint32(c)) * 16777619
-	}
-	return h
 }
 
 // maxInternedKey is the longest key (in bytes) the parser interns.
