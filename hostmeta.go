@@ -29,14 +29,35 @@ func (c *Chain) metaSpec(cfg *installed, values *ojson.Object) vm.Members {
 	st, ca := c.opts.storage, c.opts.cache
 	// Functions are described when a plugin first reads them: most configs never do.
 	return vm.Members{
-		{Key: "cache", Value: vm.Lazy(func() any { return cacheSpec(ca, cacheNS) })},
+		{Key: "cache", Value: vm.Lazy(func() any { return immediateIf(ca, cacheSpec(ca, cacheNS)) })},
 		{Key: "config", Value: values},
 		{Key: "attachments", Value: attachments},
-		{Key: "storage", Value: vm.Lazy(func() any { return storageSpec(st, storageNS) })},
+		{Key: "storage", Value: vm.Lazy(func() any { return immediateIf(st, storageSpec(st, storageNS)) })},
 		{Key: "geoip", Value: vm.Lazy(func() any { return map[string]any{"locate": c.geoipLocate()} })},
 		{Key: "jobs", Value: c.jobsSpec(cfg)},
-		{Key: "utils", Value: vm.Lazy(func() any { return map[string]any{"cursor": cursorSpec(st, storageNS)} })},
+		{Key: "utils", Value: vm.Lazy(func() any { return map[string]any{"cursor": immediateIf(st, cursorSpec(st, storageNS))} })},
 	}
+}
+
+// NonBlocking is implemented by Storage and Cache implementations whose methods never block
+// (in-memory ones, such as package memstore's). When NonBlocking reports true, the chain runs
+// their operations at once on the plugin's own goroutine instead of handing each to another
+// goroutine and back: faster, and in the order the plugin starts them.
+type NonBlocking interface {
+	NonBlocking() bool
+}
+
+// immediateIf makes spec's operations run on the plugin's goroutine when impl never blocks.
+func immediateIf(impl any, spec map[string]any) map[string]any {
+	if nb, ok := impl.(NonBlocking); !ok || !nb.NonBlocking() {
+		return spec
+	}
+	for name, f := range spec {
+		if af, ok := f.(vm.AsyncFunc); ok {
+			spec[name] = vm.ImmediateFunc(af)
+		}
+	}
+	return spec
 }
 
 // arg returns args[i], or vm.Undefined when the plugin passed fewer arguments.

@@ -17,6 +17,7 @@ import (
 
 	"github.com/plugchain/plugchain/memstore"
 	"github.com/plugchain/plugchain/ojson"
+	"github.com/plugchain/plugchain/vm"
 )
 
 // The tests in this file run real plugin code through a Chain and check meta against the
@@ -1067,4 +1068,44 @@ export async function processEvent(event, meta) {
 	assert.Equal(t, `"function"`, mtJSON(t, props, "jobType"))
 	assert.Equal(t, `["expire","get","incr","llen","lpop","lpush","lrange","lrem","set"]`, mtJSON(t, props, "cacheKeys"))
 	assert.Equal(t, `1`, mtJSON(t, props, "n"))
+}
+
+// blockingCache is an in-memory cache that does not say it never blocks.
+type blockingCache struct{ *memstore.Cache }
+
+func (blockingCache) NonBlocking() bool { return false }
+
+// With the in-memory defaults, cache and storage operations run at once, in the order the
+// plugin starts them; other implementations run on goroutines of their own. Both give the
+// same results to a plugin that awaits.
+func TestNonBlockingStoresRunAtOnce(t *testing.T) {
+	src := `export async function processEvent(e, { cache, storage }) {
+    cache.set('a', 1)
+    storage.set('b', 2)
+    e.properties.a = await cache.get('a')
+    e.properties.b = await storage.get('b')
+    e.properties.n = await cache.incr('n')
+    return e
+}`
+	for name, opts := range map[string][]Option{
+		"in memory": nil,
+		"blocking":  {WithCache(blockingCache{memstore.NewCache()})},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, _ := newChain(t, opts...)
+			addJS(t, c, "p", src)
+			out, err := c.ProcessEvent(context.Background(), mustEvent(t, `{"event":"e","properties":{}}`))
+			require.NoError(t, err)
+			if name == "in memory" {
+				// Not awaited, yet done: the operations ran when the plugin called them.
+				assert.Contains(t, jsonOf(t, out), `"a":1,"b":2,"n":1`)
+			} else {
+				assert.Contains(t, jsonOf(t, out), `"n":1`)
+			}
+		})
+	}
+	spec := map[string]any{"get": vm.AsyncFunc(func(context.Context, []any) (any, error) { return nil, nil })}
+	assert.IsType(t, vm.AsyncFunc(nil), immediateIf(blockingCache{}, spec)["get"])
+	assert.IsType(t, vm.AsyncFunc(nil), immediateIf(struct{}{}, spec)["get"])
+	assert.IsType(t, vm.ImmediateFunc(nil), immediateIf(memstore.NewStorage(), spec)["get"])
 }

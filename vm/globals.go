@@ -125,7 +125,7 @@ func checkMember(key string, v any) error {
 				return err
 			}
 		}
-	case Lazy, AsyncFunc, SyncFunc, *ojson.Object, []any, string, float64, bool, nil, Value:
+	case Lazy, AsyncFunc, ImmediateFunc, SyncFunc, *ojson.Object, []any, string, float64, bool, nil, Value:
 	default:
 		return fmt.Errorf("meta.%s: unsupported %T", key, v)
 	}
@@ -144,7 +144,7 @@ func isBag(v any) bool {
 // hasFunctions reports whether a description holds host functions, directly or nested.
 func hasFunctions(v any) bool {
 	switch x := v.(type) {
-	case AsyncFunc, SyncFunc, Lazy:
+	case AsyncFunc, ImmediateFunc, SyncFunc, Lazy:
 		return true
 	case map[string]any:
 		for _, e := range x {
@@ -296,6 +296,8 @@ func (in *Instance) memberValue(key string, v any) (goja.Value, error) {
 		return in.buildObject(x)
 	case AsyncFunc:
 		return in.rt.ToValue(in.asyncFunction(x)), nil
+	case ImmediateFunc:
+		return in.rt.ToValue(in.immediateFunction(x)), nil
 	case SyncFunc:
 		return in.rt.ToValue(in.syncFunction(x)), nil
 	case *ojson.Object, []any, string, float64, bool, nil:
@@ -348,26 +350,42 @@ func (in *Instance) resultToJS(res any) goja.Value {
 // asyncFunction exposes f as a function returning a promise. f runs on its own goroutine; its
 // result is handed back to the instance's goroutine, which settles the promise.
 func (in *Instance) asyncFunction(f AsyncFunc) func(goja.FunctionCall) goja.Value {
+	return in.promiseFunction(func(args []any, settle func(any, error)) {
+		in.startOp(func(ctx context.Context) func() {
+			res, err := safeAsync(ctx, f, args)
+			return func() { settle(res, err) }
+		})
+	})
+}
+
+// immediateFunction exposes f as a function returning a promise, settled by f's result when
+// f returns, on the instance's goroutine.
+func (in *Instance) immediateFunction(f ImmediateFunc) func(goja.FunctionCall) goja.Value {
+	return in.promiseFunction(func(args []any, settle func(any, error)) {
+		settle(safeAsync(in.operationContext(), AsyncFunc(f), args))
+	})
+}
+
+// promiseFunction makes a host function that returns a promise: start gets the converted
+// arguments and a function that settles the promise with a result or an error.
+func (in *Instance) promiseFunction(start func(args []any, settle func(any, error))) func(goja.FunctionCall) goja.Value {
 	return func(call goja.FunctionCall) goja.Value {
 		if in.callCtx == nil {
 			panic(in.jsError(errNoCallContext))
 		}
 		promise, resolve, reject := in.rt.NewPromise()
-		args, err := in.args(call)
-		if err != nil {
-			_ = reject(in.jsError(err))
-			return in.rt.ToValue(promise)
-		}
-		in.startOp(func(ctx context.Context) func() {
-			res, err := safeAsync(ctx, f, args)
-			return func() {
-				if err != nil {
-					_ = reject(in.jsError(err))
-					return
-				}
-				_ = resolve(in.resultToJS(res))
+		settle := func(res any, err error) {
+			if err != nil {
+				_ = reject(in.jsError(err))
+				return
 			}
-		})
+			_ = resolve(in.resultToJS(res))
+		}
+		if args, err := in.args(call); err != nil {
+			settle(nil, err)
+		} else {
+			start(args, settle)
+		}
 		return in.rt.ToValue(promise)
 	}
 }

@@ -29,6 +29,12 @@ const DefaultMaxCallStackSize = 10000
 // values (Undefined for undefined); the result is converted back with ToJS.
 type AsyncFunc func(ctx context.Context, args []any) (any, error)
 
+// ImmediateFunc is a host operation exposed like an AsyncFunc, as a function returning a
+// promise, that runs at once on the instance's goroutine instead of its own: for operations that
+// never block (in-memory stores), it saves the hand-over to another goroutine and back, and
+// operations run in the order the plugin starts them. It must not block.
+type ImmediateFunc func(ctx context.Context, args []any) (any, error)
+
 // SyncFunc is a host function that returns its result directly. It runs on the instance's
 // goroutine and must not block.
 type SyncFunc func(args []any) (any, error)

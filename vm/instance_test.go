@@ -72,6 +72,40 @@ func TestAsyncHostFunction(t *testing.T) {
 	assert.Equal(t, 0, in.inflight)
 }
 
+// An ImmediateFunc runs before the plugin's next statement and settles its promise with its
+// result, its error or its panic.
+func TestImmediateHostFunction(t *testing.T) {
+	var log []string
+	op := ImmediateFunc(func(ctx context.Context, args []any) (any, error) {
+		require.NotNil(t, ctx)
+		switch x := args[0].(string); x {
+		case "fail":
+			return nil, &ScriptError{Name: "ReplyError", Message: "ERR no"}
+		case "panic":
+			panic("boom")
+		default:
+			log = append(log, x)
+			return x + "!", nil
+		}
+	})
+	seen := SyncFunc(func([]any) (any, error) { return float64(len(log)), nil })
+	in := newInstance(t, "index.js", `export async function processEvent(e, { cache }) {
+		cache.op("first")
+		e.properties.ranAtOnce = cache.seen()
+		e.properties.v = await cache.op("second")
+		e.properties.fail = await cache.op("fail").catch((err) => err.name + ": " + err.message)
+		e.properties.panic = await cache.op("panic").catch((err) => err.message)
+		e.properties.isPromise = cache.op("third") instanceof Promise
+		return e
+	}`, Options{Meta: Members{{Key: "cache", Value: map[string]any{"op": op, "seen": seen}}}})
+	res, err := in.CallEvent(context.Background(), "processEvent", event(t, `{"properties":{}}`))
+	require.NoError(t, err)
+	b, _ := ojson.Marshal(res.Value)
+	assert.Equal(t, `{"properties":{"ranAtOnce":1,"v":"second!","fail":"ReplyError: ERR no","panic":"internal error: boom","isPromise":true}}`, string(b))
+	assert.Equal(t, []string{"first", "second", "third"}, log)
+	assert.Equal(t, 0, in.inflight)
+}
+
 func TestTimeouts(t *testing.T) {
 	cases := map[string]string{
 		"infinite loop":          `export function processEvent(e) { for (;;) {} }`,
