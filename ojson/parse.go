@@ -309,8 +309,12 @@ func (p *parser) interned(cache *internCache, max int) (*internedValue, bool) {
 	}
 	s := string(raw)
 	e := &internedValue{s, s}
-	if cache[i].Load() != nil {
-		i ^= int(h>>63) & 1
+	switch {
+	case cache[i].Load() == nil:
+	case cache[i^1].Load() == nil:
+		i ^= 1
+	default:
+		i ^= int(h>>63) & 1 // both taken: either, by the hash
 	}
 	cache[i].Store(e)
 	return e, true

@@ -2,6 +2,8 @@ package vm
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
@@ -77,6 +79,32 @@ func BenchmarkMaterialize(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := c.materialize(l); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadWideEvent reads every property of a 2,000-property event once, as a plugin
+// that walks or stringifies event.properties does: reads must stay linear in the width.
+func BenchmarkReadWideEvent(b *testing.B) {
+	in := newInstance(b, "index.js", `export function processEvent(e) {
+    let n = 0
+    for (const k in e.properties) n += e.properties[k].length
+    return n > 0 ? null : e
+}`, Options{})
+	var sb strings.Builder
+	sb.WriteString(`{"properties":{`)
+	for i := 0; i < 2000; i++ {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		fmt.Fprintf(&sb, `"key%d":"value %d"`, i, i)
+	}
+	sb.WriteString(`}}`)
+	src := event(b, sb.String())
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := in.CallEvent(context.Background(), "processEvent", src); err != nil {
 			b.Fatal(err)
 		}
 	}

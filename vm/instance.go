@@ -469,9 +469,12 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 			return nil // falsy, as JavaScript sees it (0n and NaN included): nothing returned
 		}
 		c := exporter{rt: in.rt, objs: in.levels[:0]}
+		defer func() {
+			// Also when a getter or toJSON throws: the stack must hold no event beyond the call.
+			in.levels = c.objs[:0]
+			clear(in.levels[:cap(in.levels)])
+		}()
 		res.Value, res.Present, err = c.value("", v, true)
-		in.levels = c.objs[:0]
-		clear(in.levels[:cap(in.levels)]) // holds no event beyond the call
 		res.fresh = c.fresh
 		if err != nil {
 			return err

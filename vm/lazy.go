@@ -49,6 +49,10 @@ const (
 // is copied into own.
 const maxEdits = 16
 
+// maxCachedStrings bounds the string values a level keeps: lookups scan them, and a plugin
+// that reads every property of a wide event once gains nothing from more.
+const maxCachedStrings = 8
+
 // lazyKid is the wrapper or array made for a nested object or array of the level.
 type lazyKid struct {
 	key string
@@ -167,7 +171,9 @@ func (l *lazyObject) Get(key string) goja.Value {
 			}
 		}
 		s := l.in.rt.ToValue(x)
-		l.strs = append(l.strs, lazyKid{key, s})
+		if len(l.strs) < maxCachedStrings {
+			l.strs = append(l.strs, lazyKid{key, s})
+		}
 		return s
 	default:
 		return ToJS(l.in.rt, x)

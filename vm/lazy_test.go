@@ -191,3 +191,22 @@ func TestThrownValueSharesNothing(t *testing.T) {
 	v, _ := nested.Get("a")
 	assert.Equal(t, float64(1), v)
 }
+
+// The exporter's stack of levels, kept on the instance, holds no event after a call, even one
+// whose result could not be converted.
+func TestConversionKeepsNoEvent(t *testing.T) {
+	in := newInstance(t, "index.js", `export function processEvent(e) {
+    e.properties.x = 1
+    if (e.event === 'boom') e.properties.y = { get boom() { throw new Error('boom') } }
+    return e
+}`, Options{})
+	for _, name := range []string{"ok", "boom"} {
+		_, err := in.CallEvent(context.Background(), "processEvent", event(t, `{"event":"`+name+`","properties":{"a":{"b":1}}}`))
+		if name == "boom" {
+			require.Error(t, err)
+		}
+		for i, l := range in.levels[:cap(in.levels)] {
+			assert.Nil(t, l, "%s: level %d kept", name, i)
+		}
+	}
+}

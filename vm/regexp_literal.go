@@ -15,8 +15,8 @@ import (
 //
 // The fast path is taken only when nothing can tell it apart: the receiver is a RegExp with a
 // literal pattern, neither global nor sticky (lastIndex is then neither read for the start
-// nor written), whose lastIndex is not an object (goja reads it with ToLength, which would run
-// its valueOf), and the argument is a string of ASCII characters only (goja folds a few
+// nor written), whose lastIndex is a number (goja reads it with ToLength, which would run an
+// object's valueOf or throw for a Symbol), and the argument is a string of ASCII characters only (goja folds a few
 // non-ASCII characters onto ASCII letters under the i flag). Everything else goes to goja's
 // own test.
 
@@ -46,6 +46,21 @@ func (in *Instance) installRegexpTest() {
 		return
 	}
 	literals := map[*goja.Object]regexpLiteral{}
+	// compile changes a regexp's pattern and flags in place: its analysis must go, once the
+	// native compile has succeeded (converting the arguments may run plugin code, which could
+	// test the regexp again before the change).
+	if compile, ok := goja.AssertFunction(proto.Get("compile")); ok {
+		in.setMethod(proto, "compile", 2, func(call goja.FunctionCall) goja.Value {
+			v, err := compile(call.This, call.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			if re, ok := call.This.(*goja.Object); ok {
+				delete(literals, re)
+			}
+			return v
+		})
+	}
 	in.setMethod(proto, "test", 1, func(call goja.FunctionCall) goja.Value {
 		if re, ok := call.This.(*goja.Object); ok {
 			lit, seen := literals[re]
@@ -58,7 +73,9 @@ func (in *Instance) installRegexpTest() {
 			}
 			if lit.applicable {
 				if s, ok := call.Argument(0).(goja.String); ok {
-					if _, isObj := re.Get("lastIndex").(*goja.Object); !isObj {
+					// goja reads lastIndex with ToLength even here, which throws for a
+					// Symbol or BigInt and runs an object's valueOf.
+					if goja.IsNumber(re.Get("lastIndex")) {
 						if text, ascii := asciiText(s); ascii {
 							return in.rt.ToValue(lit.in(text))
 						}

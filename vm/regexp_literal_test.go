@@ -46,6 +46,13 @@ t(new RegExp('a.b'), 'axb')
 t(/é/, 'café')
 t(/caf/i, 'CAFÉ')
 t(/\u0041/, 'A')
+const rc = /abc/; t(rc, 'abc'); rc.compile('x.z'); t(rc, 'xyz')
+const rc2 = /abc/; t(rc2, 'abc'); rc2.compile('abc', 'g'); t(rc2, 'abc'); out.push(rc2.lastIndex)
+const rc3 = /abc/i; t(rc3, 'ABC'); rc3.compile('abc'); t(rc3, 'ABC')
+out.push(RegExp.prototype.compile.name, RegExp.prototype.compile.length)
+const name = (f) => { try { return f() } catch (e) { return e.name } }
+const ls = /abc/; ls.lastIndex = Symbol(); out.push(name(() => ls.test('abc')))
+const lb = /abc/i; lb.lastIndex = 10n; out.push(name(() => lb.test('ABC')))
 return out
 `
 
