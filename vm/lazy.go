@@ -276,10 +276,28 @@ func (l *lazyObject) Delete(key string) bool {
 }
 
 func (l *lazyObject) Keys() []string {
-	if l.own == nil && len(l.edits) == 0 {
+	switch {
+	case l.own != nil:
+		return l.own.Keys()
+	case len(l.edits) == 0:
 		return l.base.Keys()
+	case l.addedIndex():
+		return l.view().Keys() // added array-index keys go among base's: let ojson order them
 	}
-	return l.view().Keys()
+	keys := make([]string, 0, l.base.Len()+len(l.edits))
+	for i := 0; i < l.base.Len(); i++ {
+		k, _ := l.base.At(i)
+		if j := l.edit(k); j >= 0 && l.edits[j].state != replaced {
+			continue // deleted, or set again after the others
+		}
+		keys = append(keys, k)
+	}
+	for _, e := range l.edits {
+		if e.state == added {
+			keys = append(keys, e.key)
+		}
+	}
+	return keys
 }
 
 // each calls f with the level's keys in order and their values as stored (kids in place of
