@@ -25,9 +25,10 @@ type lazyObject struct {
 	edits []lazyEdit
 	own   *ojson.Object // nil until edits outgrow maxEdits
 	kids  []lazyKid
-	strs  []lazyKid // JavaScript values of the string properties read, by key
-	moved bool      // a key of base was deleted: base's positions no longer hold
-	gen   int       // counts changes, so a conversion notices the level changing under it
+	many  map[string]goja.Value // the kids, once there are more than maxEdits of them
+	strs  []lazyKid             // JavaScript values of the string properties read, by key
+	moved bool                  // a key of base was deleted: base's positions no longer hold
+	gen   int                   // counts changes, so a conversion notices the level changing under it
 }
 
 // lazyEdit is one change the plugin made to a key of the object.
@@ -77,6 +78,9 @@ func (in *Instance) newLazy(obj *ojson.Object) (*lazyObject, *goja.Object) {
 }
 
 func (l *lazyObject) kid(key string) goja.Value {
+	if l.many != nil {
+		return l.many[key]
+	}
 	for i := range l.kids {
 		if l.kids[i].key == key {
 			return l.kids[i].val
@@ -85,8 +89,26 @@ func (l *lazyObject) kid(key string) goja.Value {
 	return nil
 }
 
+// addKid keeps the wrapper or array made for key; past maxEdits of them they go into a map,
+// so a plugin reading every nested level of a wide one does not scan them all each time.
+func (l *lazyObject) addKid(key string, v goja.Value) {
+	if l.many == nil && len(l.kids) < maxEdits {
+		l.kids = append(l.kids, lazyKid{key, v})
+		return
+	}
+	if l.many == nil {
+		l.many = make(map[string]goja.Value, 2*maxEdits)
+		for _, k := range l.kids {
+			l.many[k.key] = k.val
+		}
+		l.kids = nil
+	}
+	l.many[key] = v
+}
+
 // dropKid forgets what reads of key made, before key changes.
 func (l *lazyObject) dropKid(key string) {
+	delete(l.many, key)
 	for i := range l.kids {
 		if l.kids[i].key == key {
 			l.kids = append(l.kids[:i], l.kids[i+1:]...)
@@ -156,11 +178,11 @@ func (l *lazyObject) Get(key string) goja.Value {
 	case *ojson.Object:
 		// Objects and arrays come from base: the plugin's own values are goja values.
 		w := l.in.lazy(x)
-		l.kids = append(l.kids, lazyKid{key, w})
+		l.addKid(key, w)
 		return w
 	case []any:
 		arr := l.in.jsArray(x)
-		l.kids = append(l.kids, lazyKid{key, arr})
+		l.addKid(key, arr)
 		return arr
 	case string:
 		// Plugins read the same string property again and again (a URL, a user agent):
@@ -369,7 +391,7 @@ func (c *exporter) materialize(l *lazyObject) (*ojson.Object, error) {
 		}
 	}
 	c.sharing = true
-	if l.own == nil && len(l.edits) == 0 && len(l.kids) == 0 {
+	if l.own == nil && len(l.edits) == 0 && len(l.kids) == 0 && len(l.many) == 0 {
 		return l.base, nil
 	}
 	key := c.key

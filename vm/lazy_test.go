@@ -3,6 +3,7 @@ package vm
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os/exec"
 	"strings"
 	"testing"
@@ -13,8 +14,15 @@ import (
 	"github.com/plugchain/plugchain/ojson"
 )
 
-// lazyInput is the event every lazyCases script gets.
-const lazyInput = `{"event":"$pageview","distinct_id":"u1","team_id":2,"0":"zero","properties":{"$current_url":"https://a.example/x?y=1","n":1,"nested":{"a":1,"b":{"c":[1,{"d":2}]}},"list":[1,"two",{"three":3}],"5":"five"},"$set":{"plan":"pro"}}`
+// lazyInput is the event every lazyCases script gets. wide has more nested objects than a
+// level keeps in its small list of wrappers.
+var lazyInput = func() string {
+	var wide []string
+	for i := 0; i < 3*maxEdits; i++ {
+		wide = append(wide, fmt.Sprintf(`"o%d":{"v":%d}`, i, i))
+	}
+	return `{"event":"$pageview","distinct_id":"u1","team_id":2,"0":"zero","properties":{"$current_url":"https://a.example/x?y=1","n":1,"nested":{"a":1,"b":{"c":[1,{"d":2}]}},"list":[1,"two",{"three":3}],"5":"five"},"$set":{"plan":"pro"},"wide":{` + strings.Join(wide, ",") + `}}`
+}()
 
 // lazyCases are processEvent bodies (e is the event) that read, change and return the event
 // the way plugins do; each result must be exactly what Node gives for the same JavaScript on
@@ -61,6 +69,9 @@ var lazyCases = []struct{ name, body string }{
 	{"array read and left alone", `const n = e.properties.list.length + e.properties.nested.b.c.length; return [n, e]`},
 	{"array element changed", `e.properties.list[2].three = 'changed'; return e`},
 	{"string read, changed and read again", `const a = e.properties.$current_url; e.properties.$current_url = 'x'; const b = e.properties.$current_url; delete e.properties.$current_url; return [a, b, e.properties.$current_url, a === e.event, e.event === e.event, e]`},
+	{"every nested level of a wide one read", `let n = 0; for (const k in e.wide) n += e.wide[k].v; e.n = n; return e`},
+	{"wide level read and changed", `for (const k in e.wide) void e.wide[k].v; e.wide.o3 = 1; delete e.wide.o7; e.wide.o20.v = 'x'; e.wide.o40.w = [1]; return [e.wide.o20 === e.wide.o20, Object.keys(e.wide).length, e]`},
+	{"wide level replaced after reads", `for (const k in e.wide) void e.wide[k]; const o = e.wide.o1; e.wide = {o1: o}; o.z = 1; return e`},
 	{"many deletes then reads", `for (let i = 0; i < 30; i++) { e.properties['t' + i] = i; delete e.properties['t' + i] } delete e.properties.n; return [Object.keys(e.properties), e]`},
 }
 
@@ -133,7 +144,7 @@ export function processEvent(e) {
 	require.NoError(t, err)
 	out2, err := ojson.Marshal(res2.Value)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"event":"second","seen":"world","keys":7}`, string(out2))
+	assert.JSONEq(t, `{"event":"second","seen":"world","keys":8}`, string(out2))
 
 	again, err := ojson.Marshal(res1.Value)
 	require.NoError(t, err)
