@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/plugchain/plugchain/memstore"
 	"github.com/plugchain/plugchain/ojson"
 	"github.com/plugchain/plugchain/vm"
 )
@@ -39,17 +40,14 @@ func (c *Chain) metaSpec(cfg *installed, values *ojson.Object) vm.Members {
 	}
 }
 
-// NonBlocking is implemented by Storage and Cache implementations whose methods never block
-// (in-memory ones, such as package memstore's). When NonBlocking reports true, the chain runs
-// their operations at once on the plugin's own goroutine instead of handing each to another
-// goroutine and back: faster, and in the order the plugin starts them.
-type NonBlocking interface {
-	NonBlocking() bool
-}
-
-// immediateIf makes spec's operations run on the plugin's goroutine when impl never blocks.
+// immediateIf makes spec's operations run on the plugin's goroutine when impl is one of the
+// in-memory stores, which never block. Only memstore's own types qualify, not types embedding
+// them: a wrapper may add methods that block, which the call's time limit could not interrupt
+// on the plugin's goroutine.
 func immediateIf(impl any, spec map[string]any) map[string]any {
-	if nb, ok := impl.(NonBlocking); !ok || !nb.NonBlocking() {
+	switch impl.(type) {
+	case *memstore.Cache, *memstore.Storage:
+	default:
 		return spec
 	}
 	for name, f := range spec {

@@ -95,8 +95,9 @@ func WithPostHogAPI(api PostHogAPI) Option { return func(o *options) { o.posthog
 func WithTimeZone(loc *time.Location) Option { return func(o *options) { o.location = loc } }
 
 // WithModule lets plugins require or import name, getting an object with the given members:
-// functions (vm.SyncFunc, or vm.AsyncFunc for ones returning a promise), JSON-like values
-// and nested vm.Members. A host module replaces a built-in one of the same name.
+// functions (vm.SyncFunc; vm.AsyncFunc or vm.ImmediateFunc for ones returning a promise),
+// JSON-like values and nested vm.Members. A host module replaces a built-in one of the same
+// name.
 func WithModule(name string, members vm.Members) Option {
 	return func(o *options) {
 		if o.modules == nil {
@@ -144,8 +145,9 @@ func WithPoolSize(n int) Option {
 // in addition to returning it. It must be safe for concurrent use.
 func WithErrorHandler(f func(*PluginError)) Option { return func(o *options) { o.onError = f } }
 
-// WithMaxPendingOps bounds the host operations (storage, cache ...) one instance may have in
-// flight; a plugin that starts more without awaiting them waits (default 64).
+// WithMaxPendingOps bounds the host operations (storage and cache other than the in-memory
+// defaults, fetch ...) one instance may have in flight; a plugin that starts more without
+// awaiting them waits (default 64).
 func WithMaxPendingOps(n int) Option { return func(o *options) { o.maxOps = n } }
 
 // WithHeapLimit stops plugin calls when the process's heap grows past limit bytes: a plugin

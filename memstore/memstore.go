@@ -369,11 +369,3 @@ func (c *Cache) LPop(_ context.Context, ns, key string, count int64) ([]string, 
 	}
 	return out, nil
 }
-
-// NonBlocking reports that the storage's methods never block, so a chain runs them on the
-// plugin's own goroutine.
-func (s *Storage) NonBlocking() bool { return true }
-
-// NonBlocking reports that the cache's methods never block, so a chain runs them on the
-// plugin's own goroutine.
-func (c *Cache) NonBlocking() bool { return true }

@@ -358,11 +358,14 @@ func (in *Instance) asyncFunction(f AsyncFunc) func(goja.FunctionCall) goja.Valu
 	})
 }
 
-// immediateFunction exposes f as a function returning a promise, settled by f's result when
-// f returns, on the instance's goroutine.
+// immediateFunction exposes f as a function returning a promise. f runs at once, on the
+// instance's goroutine; the promise settles in the loop's next turn, after the jobs already
+// queued, as it would when a reply arrives from a server (promise callbacks run in the order
+// they would on Node).
 func (in *Instance) immediateFunction(f ImmediateFunc) func(goja.FunctionCall) goja.Value {
 	return in.promiseFunction(func(args []any, settle func(any, error)) {
-		settle(safeAsync(in.operationContext(), AsyncFunc(f), args))
+		res, err := safeAsync(in.operationContext(), AsyncFunc(f), args)
+		in.queueTurn(func() { settle(res, err) })
 	})
 }
 

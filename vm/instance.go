@@ -16,8 +16,8 @@ import (
 	"github.com/plugchain/plugchain/ojson"
 )
 
-// DefaultMaxPendingOps bounds the host operations (storage, cache, fetch ...) one instance may
-// have in flight. A plugin that starts more without awaiting them waits for earlier ones to
+// DefaultMaxPendingOps bounds the AsyncFunc operations (storage, cache, fetch ...) one instance
+// may have in flight. A plugin that starts more without awaiting them waits for earlier ones to
 // finish, so forgotten promises cannot pile up.
 const DefaultMaxPendingOps = 64
 
@@ -32,7 +32,9 @@ type AsyncFunc func(ctx context.Context, args []any) (any, error)
 // ImmediateFunc is a host operation exposed like an AsyncFunc, as a function returning a
 // promise, that runs at once on the instance's goroutine instead of its own: for operations that
 // never block (in-memory stores), it saves the hand-over to another goroutine and back, and
-// operations run in the order the plugin starts them. It must not block.
+// operations run in the order the plugin starts them. Its promise still settles in a later turn
+// of the instance's loop, as a server's reply would. It must not block: the call's time limit
+// cannot interrupt Go code.
 type ImmediateFunc func(ctx context.Context, args []any) (any, error)
 
 // SyncFunc is a host function that returns its result directly. It runs on the instance's
@@ -44,7 +46,8 @@ type HTTPDoer interface {
 	Do(*http.Request) (*http.Response, error)
 }
 
-// Undefined stands for JavaScript's undefined among the arguments of an AsyncFunc or SyncFunc.
+// Undefined stands for JavaScript's undefined among the arguments of an AsyncFunc, ImmediateFunc
+// or SyncFunc.
 var Undefined = undefinedValue{}
 
 type undefinedValue struct{}
@@ -52,7 +55,8 @@ type undefinedValue struct{}
 // Options configures a new Instance.
 type Options struct {
 	// Meta describes the plugin's meta object, except global, which each instance creates:
-	// ojson values, AsyncFunc, SyncFunc, Value, and nested Members or map[string]any.
+	// ojson values, AsyncFunc, ImmediateFunc, SyncFunc, Value, and nested Members or
+	// map[string]any.
 	Meta Members
 	// Log receives console output: level is "log", "info", "warn", "error" or "debug".
 	Log func(level, msg string)

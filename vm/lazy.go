@@ -15,10 +15,10 @@ import (
 //
 // base is shared (with the host, other plugins, other calls) and never written. The plugin's
 // changes are kept beside it as a few edits, or, past maxEdits, in own, a full copy of the
-// level. Nested objects are wrapped on first read and the wrapper is kept in kids, so
-// e.properties === e.properties holds; arrays become real JavaScript arrays the same way.
-// Values the plugin assigns stay JavaScript values until materialize converts them, which
-// copies only the levels that changed.
+// level. Nested objects are wrapped on first read and the wrapper is kept (in kids, or in
+// many past maxEdits of them), so e.properties === e.properties holds; arrays become real
+// JavaScript arrays the same way. Values the plugin assigns stay JavaScript values until
+// materialize converts them, which copies only the levels that changed.
 type lazyObject struct {
 	in    *Instance
 	base  *ojson.Object
