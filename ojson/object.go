@@ -212,13 +212,9 @@ const cloneSpare = 4
 
 // Clone returns a deep copy.
 func (o *Object) Clone() *Object {
-	if o == nil {
-		return nil
-	}
-	// Room for a few more keys: copies are usually made to be changed.
-	c := &Object{entries: make([]entry, len(o.entries), len(o.entries)+cloneSpare), nIndex: o.nIndex, index: o.index, indexed: o.indexed}
-	for i, e := range o.entries {
-		c.entries[i] = entry{e.key, CloneValue(e.val)}
+	c := o.ShallowClone(cloneSpare) // room for a few more keys: copies are usually made to be changed
+	for i := range c.Len() {
+		c.entries[i].val = CloneValue(c.entries[i].val)
 	}
 	return c
 }
