@@ -274,35 +274,33 @@ func runJSON(cmd *exec.Cmd, v any) error {
 	return json.Unmarshal(out.Bytes(), v)
 }
 
-func (r *runner) childThroughput(i, warmup, iterations int) (throughputResult, error) {
+// runChild runs this program with args, pinned to one CPU when pin is set, and decodes the
+// measurement it prints.
+func runChild[T any](pin bool, args ...string) (T, error) {
+	var res T
 	self, err := os.Executable()
 	if err != nil {
-		return throughputResult{}, err
+		return res, err
 	}
-	var res throughputResult
-	err = runJSON(pinned(self, "-child", "throughput", "-chain", strconv.Itoa(i), "-events-file", r.events,
-		"-warmup", strconv.Itoa(warmup), "-iterations", strconv.Itoa(iterations)), &res)
+	cmd := exec.Command(self, args...)
+	if pin {
+		cmd = pinned(self, args...)
+	}
+	err = runJSON(cmd, &res)
 	return res, err
+}
+
+func (r *runner) childThroughput(i, warmup, iterations int) (throughputResult, error) {
+	return runChild[throughputResult](true, "-child", "throughput", "-chain", strconv.Itoa(i), "-events-file", r.events,
+		"-warmup", strconv.Itoa(warmup), "-iterations", strconv.Itoa(iterations))
 }
 
 func (r *runner) childDensity(n int) (densityResult, error) {
-	self, err := os.Executable()
-	if err != nil {
-		return densityResult{}, err
-	}
-	var res densityResult
-	err = runJSON(exec.Command(self, "-density-plugin", densityPlugin, "-child", "density", strconv.Itoa(n)), &res)
-	return res, err
+	return runChild[densityResult](false, "-density-plugin", densityPlugin, "-child", "density", strconv.Itoa(n))
 }
 
 func (r *runner) childScaling(iterations int) (scalingResult, error) {
-	self, err := os.Executable()
-	if err != nil {
-		return scalingResult{}, err
-	}
-	var res scalingResult
-	err = runJSON(exec.Command(self, "-child", "scaling", "-events-file", r.events, "-iterations", strconv.Itoa(iterations)), &res)
-	return res, err
+	return runChild[scalingResult](false, "-child", "scaling", "-events-file", r.events, "-iterations", strconv.Itoa(iterations))
 }
 
 // nodePlugin is a plugin as the Node reference gets it: transpiled to CommonJS.
