@@ -606,10 +606,8 @@ var (
 	gojaStringType = reflect.TypeOf((*goja.String)(nil)).Elem()
 )
 
-// gojaField returns the unexported field name of the struct behind o's implementation
-// (goja's *Object.self), settable. goja keeps a regexp's source and a native function's call
-// and construct behaviour there and exports no way to reach them.
-func gojaField(o *goja.Object, name string, typ reflect.Type) (reflect.Value, bool) {
+// gojaImpl returns the struct behind o's implementation (goja's *Object.self), for reading.
+func gojaImpl(o *goja.Object) (reflect.Value, bool) {
 	self := reflect.ValueOf(o).Elem().FieldByName("self")
 	if !self.IsValid() || self.Kind() != reflect.Interface || self.IsNil() {
 		return reflect.Value{}, false
@@ -618,7 +616,18 @@ func gojaField(o *goja.Object, name string, typ reflect.Type) (reflect.Value, bo
 	if impl.Kind() != reflect.Pointer || impl.IsNil() || impl.Elem().Kind() != reflect.Struct {
 		return reflect.Value{}, false
 	}
-	f := impl.Elem().FieldByName(name)
+	return impl.Elem(), true
+}
+
+// gojaField returns the unexported field name of the struct behind o's implementation
+// (goja's *Object.self), settable. goja keeps a regexp's source and a native function's call
+// and construct behaviour there and exports no way to reach them.
+func gojaField(o *goja.Object, name string, typ reflect.Type) (reflect.Value, bool) {
+	impl, ok := gojaImpl(o)
+	if !ok {
+		return reflect.Value{}, false
+	}
+	f := impl.FieldByName(name)
 	if !f.IsValid() || f.Type() != typ || !f.CanAddr() {
 		return reflect.Value{}, false
 	}

@@ -97,42 +97,46 @@ func analyseRegexp(re *goja.Object) regexpLiteral {
 	if !ok {
 		return regexpLiteral{}
 	}
-	flags, ok := regexpFlags(re)
-	if !ok || flags["global"] || flags["sticky"] || (flags["ignoreCase"] && flags["unicode"]) {
+	flags, ok := readRegexpFlags(re)
+	if !ok || flags.global || flags.sticky || (flags.ignoreCase && flags.unicode) {
 		return regexpLiteral{}
 	}
 	text, ok := literalPattern(src.String())
 	if !ok {
 		return regexpLiteral{}
 	}
-	if flags["ignoreCase"] {
+	if flags.ignoreCase {
 		text = strings.ToLower(text)
 	}
-	return regexpLiteral{text: text, fold: flags["ignoreCase"], applicable: true}
+	return regexpLiteral{text: text, fold: flags.ignoreCase, applicable: true}
 }
 
-// regexpFlags reads the flags goja keeps on a regexp object's compiled pattern.
-func regexpFlags(re *goja.Object) (map[string]bool, bool) {
-	self := reflect.ValueOf(re).Elem().FieldByName("self")
-	if !self.IsValid() || self.Kind() != reflect.Interface || self.IsNil() {
-		return nil, false
+// regexpFlags are the flags of a regexp that decide whether its test can take the fast path.
+type regexpFlags struct {
+	global, ignoreCase, sticky, unicode bool
+}
+
+// readRegexpFlags reads the flags goja keeps on a regexp object's compiled pattern.
+func readRegexpFlags(re *goja.Object) (regexpFlags, bool) {
+	impl, ok := gojaImpl(re)
+	if !ok {
+		return regexpFlags{}, false
 	}
-	impl := self.Elem()
-	if impl.Kind() != reflect.Pointer || impl.IsNil() || impl.Elem().Kind() != reflect.Struct {
-		return nil, false
-	}
-	pattern := impl.Elem().FieldByName("pattern")
+	pattern := impl.FieldByName("pattern")
 	if !pattern.IsValid() || pattern.Kind() != reflect.Pointer || pattern.IsNil() {
-		return nil, false
+		return regexpFlags{}, false
 	}
 	p := pattern.Elem()
-	flags := map[string]bool{}
-	for _, name := range []string{"global", "ignoreCase", "multiline", "dotAll", "sticky", "unicode"} {
-		f := p.FieldByName(name)
+	var flags regexpFlags
+	for _, field := range []struct {
+		name string
+		dst  *bool
+	}{{"global", &flags.global}, {"ignoreCase", &flags.ignoreCase}, {"sticky", &flags.sticky}, {"unicode", &flags.unicode}} {
+		f := p.FieldByName(field.name)
 		if !f.IsValid() || f.Kind() != reflect.Bool {
-			return nil, false
+			return regexpFlags{}, false
 		}
-		flags[name] = f.Bool()
+		*field.dst = f.Bool()
 	}
 	return flags, true
 }
