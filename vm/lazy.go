@@ -307,18 +307,10 @@ func (l *lazyObject) Keys() []string {
 		return l.view().Keys() // added array-index keys go among base's: let ojson order them
 	}
 	keys := make([]string, 0, l.base.Len()+len(l.edits))
-	for i := 0; i < l.base.Len(); i++ {
-		k, _ := l.base.At(i)
-		if j := l.edit(k); j >= 0 && l.edits[j].state != replaced {
-			continue // deleted, or set again after the others
-		}
+	l.each(func(k string, _ any, _, _ bool) bool {
 		keys = append(keys, k)
-	}
-	for _, e := range l.edits {
-		if e.state == added {
-			keys = append(keys, e.key)
-		}
-	}
+		return true
+	})
 	return keys
 }
 
@@ -487,21 +479,8 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 			out.DeleteAt(drop[j])
 		}
 	}
-	for _, k := range addedKeys {
-		if c.stopped {
-			break
-		}
-		v, present := l.current(k)
-		if !present {
-			continue
-		}
-		nv, ok, err := c.entry(k, v)
-		if err != nil {
-			return nil, err
-		}
-		if ok && !c.stopped {
-			out.AppendNew(k, nv)
-		}
+	if err := c.appendLive(out, l, addedKeys, false); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -513,23 +492,39 @@ func (c *exporter) rebuild(l *lazyObject, key string) (*ojson.Object, error) {
 	keys := l.Keys()
 	out := ojson.NewObject(len(keys) + c.room(l, key))
 	c.made(out, key)
+	if err := c.appendLive(out, l, keys, true); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// appendLive adds keys to out with the values l holds now, converted, leaving out keys that
+// are gone and what JSON.stringify leaves out, and stopping when a lenient read ran out of
+// time. inOrder says the keys come in their final order, each once (else each is placed as
+// JavaScript orders a new key).
+func (c *exporter) appendLive(out *ojson.Object, l *lazyObject, keys []string, inOrder bool) error {
 	for _, k := range keys {
+		if c.stopped {
+			break
+		}
 		v, present := l.current(k)
 		if !present {
 			continue
 		}
 		nv, ok, err := c.entry(k, v)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if c.stopped {
-			break
+		if !ok || c.stopped {
+			continue
 		}
-		if ok {
-			out.AppendOrdered(k, nv) // keys come in order, each once
+		if inOrder {
+			out.AppendOrdered(k, nv)
+		} else {
+			out.AppendNew(k, nv)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // freshSpare is the room a materialized properties object leaves for keys the host adds
