@@ -113,7 +113,7 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		props, _ := cur.GetObject("properties")
 		if props != nil {
 			if !ownProps {
-				props = props.ShallowClone(3)
+				props = props.Extend(3)
 				cur.SetRaw("properties", props)
 			}
 		} else {

@@ -44,7 +44,8 @@ func (o *Object) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	*o = *p
+	o.entries, o.nIndex, o.index, o.indexed = p.entries, p.nIndex, p.index, p.indexed
+	o.tail.Store(nil)
 	return nil
 }
 

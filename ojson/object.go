@@ -13,6 +13,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"sync/atomic"
 )
 
 // indexThreshold is the size from which an Object keeps a map from key to position; below it
@@ -32,7 +33,15 @@ type Object struct {
 	// scanned, and a change that moves keys builds a new one.
 	index   map[string]int
 	indexed int
+	// tail is set while entries' backing array is shared with other objects (see Extend).
+	// Appending then claims the next slot of the array, so two objects never fill the same
+	// one; any other change copies entries first.
+	tail atomic.Pointer[tailClaim]
 }
+
+// tailClaim is shared by the objects sharing one backing array: n is the length the longest
+// of them has claimed. Only an object exactly that long may append in place.
+type tailClaim struct{ n atomic.Int64 }
 
 type entry struct {
 	key string
@@ -127,6 +136,7 @@ func (o *Object) Set(key string, v any) {
 // set stores an already normalized value.
 func (o *Object) set(key string, v any) {
 	if i := o.find(key); i >= 0 {
+		o.own()
 		o.entries[i].val = v
 		return
 	}
@@ -138,15 +148,41 @@ func (o *Object) set(key string, v any) {
 		})
 		o.nIndex++
 	}
-	o.entries = append(o.entries, entry{})
-	if pos != len(o.entries)-1 {
+	if pos != len(o.entries) {
+		o.own()
+		o.entries = append(o.entries, entry{})
 		copy(o.entries[pos+1:], o.entries[pos:])
 		o.entries[pos] = entry{key, v}
 		o.reindex()
 		return
 	}
-	o.entries[pos] = entry{key, v}
+	o.push(entry{key, v})
+}
+
+// push appends e, in place in a shared backing array when the next slot is free.
+func (o *Object) push(e entry) {
+	if t := o.tail.Load(); t != nil {
+		n := len(o.entries)
+		if n == cap(o.entries) || !t.n.CompareAndSwap(int64(n), int64(n+1)) {
+			o.unshare(cloneSpare)
+		}
+	}
+	o.entries = append(o.entries, e)
 	o.appended()
+}
+
+// own gives o a backing array of its own before a change other than an append.
+func (o *Object) own() {
+	if o.tail.Load() != nil {
+		o.unshare(cloneSpare)
+	}
+}
+
+func (o *Object) unshare(room int) {
+	entries := make([]entry, len(o.entries), len(o.entries)+room)
+	copy(entries, o.entries)
+	o.entries = entries
+	o.tail.Store(nil)
 }
 
 // appended keeps lookups fast after a key was added at the end.
@@ -165,6 +201,7 @@ func (o *Object) Delete(key string) bool {
 	if _, ok := arrayIndex(key); ok {
 		o.nIndex--
 	}
+	o.own()
 	o.entries = append(o.entries[:i], o.entries[i+1:]...)
 	o.reindex()
 	return true
@@ -179,8 +216,7 @@ func (o *Object) AppendOrdered(key string, v any) {
 			o.nIndex++
 		}
 	}
-	o.entries = append(o.entries, entry{key, v})
-	o.appended()
+	o.push(entry{key, v})
 }
 
 // AppendNew adds a key the object does not have, without looking for it first; an
@@ -190,8 +226,7 @@ func (o *Object) AppendNew(key string, v any) {
 		o.set(key, v)
 		return
 	}
-	o.entries = append(o.entries, entry{key, v})
-	o.appended()
+	o.push(entry{key, v})
 }
 
 // reindex rebuilds the key index of a large object (small ones are scanned).
@@ -228,6 +263,37 @@ func (o *Object) ShallowClone(room int) *Object {
 	}
 	c := &Object{entries: make([]entry, len(o.entries), len(o.entries)+room), nIndex: o.nIndex, index: o.index, indexed: o.indexed}
 	copy(c.entries, o.entries)
+	return c
+}
+
+// Extend returns an object with o's keys and values, for a caller that will mostly append
+// keys to it (room of them, typically): it shares o's backing array, and its appends fill
+// the array's free slots, when o is the longest of the objects sharing that array and the
+// array has room. Otherwise it is ShallowClone(room). Either way o and the result are
+// independent: any change other than an append, to either, copies its keys first, and of
+// several objects appending to one array only the first gets each slot. Like ShallowClone,
+// it shares nested values.
+func (o *Object) Extend(room int) *Object {
+	if o == nil {
+		return nil
+	}
+	n := len(o.entries)
+	if n == cap(o.entries) {
+		return o.ShallowClone(room)
+	}
+	t := o.tail.Load()
+	if t == nil {
+		t = new(tailClaim)
+		t.n.Store(int64(n))
+		if !o.tail.CompareAndSwap(nil, t) {
+			t = o.tail.Load()
+		}
+	}
+	if t.n.Load() != int64(n) {
+		return o.ShallowClone(room) // another object appended here first
+	}
+	c := &Object{entries: o.entries, nIndex: o.nIndex, index: o.index, indexed: o.indexed}
+	c.tail.Store(t)
 	return c
 }
 
@@ -392,13 +458,17 @@ func Normalize(v any) (any, error) {
 func (o *Object) SetRaw(key string, v any) { o.set(key, v) }
 
 // SetAt replaces the value of the i-th key.
-func (o *Object) SetAt(i int, v any) { o.entries[i].val = v }
+func (o *Object) SetAt(i int, v any) {
+	o.own()
+	o.entries[i].val = v
+}
 
 // Truncate keeps the first n keys and removes the others.
 func (o *Object) Truncate(n int) {
 	if n >= len(o.entries) {
 		return
 	}
+	o.own()
 	clear(o.entries[n:])
 	o.entries = o.entries[:n]
 	o.nIndex = min(o.nIndex, n)

@@ -236,3 +236,106 @@ func BenchmarkParseIndexKeys(b *testing.B) {
 		}
 	}
 }
+
+// TestExtendKeepsObjectsIndependent checks that objects sharing a backing array through
+// Extend never see each other's changes, whichever of them changes first and however.
+func TestExtendKeepsObjectsIndependent(t *testing.T) {
+	js := func(o *Object) string {
+		b, err := Marshal(o)
+		require.NoError(t, err)
+		return string(b)
+	}
+	parse := func() *Object {
+		o, err := ParseObject([]byte(`{"a":1,"b":2}`))
+		require.NoError(t, err)
+		return o
+	}
+	changes := map[string]func(o *Object){
+		"append":       func(o *Object) { o.AppendNew("x", "x") },
+		"set new":      func(o *Object) { o.Set("y", "y") },
+		"set existing": func(o *Object) { o.Set("a", "changed") },
+		"set at":       func(o *Object) { o.SetAt(0, "changed") },
+		"delete":       func(o *Object) { o.Delete("a") },
+		"truncate":     func(o *Object) { o.Truncate(1) },
+		"index key":    func(o *Object) { o.Set("3", "three") },
+		"ordered":      func(o *Object) { o.AppendOrdered("z", "z") },
+		"many appends": func(o *Object) {
+			for i := range 10 {
+				o.AppendNew("k"+strconv.Itoa(i), float64(i))
+			}
+		},
+	}
+	for first, f := range changes {
+		for second, g := range changes {
+			t.Run(first+" then "+second, func(t *testing.T) {
+				base := parse()
+				c1 := base.Extend(2)
+				c2 := base.Extend(2)
+				f(c1)
+				want1 := js(c1)
+				g(c2)
+				want2 := js(c2)
+				f(base)
+				assert.Equal(t, want1, js(base), "the base, changed like the first extension")
+				assert.Equal(t, want1, js(c1), "the first extension changed when others did")
+				assert.Equal(t, want2, js(c2), "the second extension changed when others did")
+
+				// An extension of an extension, then the one it extends changing.
+				c3 := c1.Extend(1)
+				g(c3)
+				want3 := js(c3)
+				g(c1)
+				f(c1)
+				assert.Equal(t, want3, js(c3))
+			})
+		}
+	}
+}
+
+// TestExtendSharesOnlyWhenItCan checks that Extend appends in the base's spare room when it
+// is free, and copies when another object took it or there is none.
+func TestExtendSharesOnlyWhenItCan(t *testing.T) {
+	base, err := ParseObject([]byte(`{"a":1}`))
+	require.NoError(t, err)
+	c1 := base.Extend(1)
+	c1.AppendNew("b", 2.0)
+	assert.Same(t, &base.entries[:cap(base.entries)][1], &c1.entries[1], "the first extension appends in the base's room")
+	c2 := base.Extend(1)
+	c2.AppendNew("c", 3.0)
+	assert.NotSame(t, &c1.entries[0], &c2.entries[0], "the room was taken: the second extension copies")
+	assert.Equal(t, `{"a":1,"b":2}`, string(must(Marshal(c1))))
+	assert.Equal(t, `{"a":1,"c":3}`, string(must(Marshal(c2))))
+
+	full := NewObject(1)
+	full.Set("a", 1)
+	c3 := full.Extend(1)
+	assert.Nil(t, c3.tail.Load(), "no room: a copy")
+}
+
+// TestExtendConcurrently extends and changes one object from several goroutines (run with
+// -race): each goroutine sees only its own keys.
+func TestExtendConcurrently(t *testing.T) {
+	base, err := ParseObject([]byte(`{"a":1,"b":2,"c":3}`))
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				c := base.Extend(2)
+				k := fmt.Sprintf("g%d_%d", g, i)
+				c.AppendNew(k, float64(i))
+				c.AppendNew(k+"b", float64(i))
+				assert.Equal(t, fmt.Sprintf(`{"a":1,"b":2,"c":3,%q:%d,%q:%d}`, k, i, k+"b", i), string(must(Marshal(c))))
+				d := c.Extend(1)
+				d.Set("a", 0.0)
+				assert.Equal(t, 1.0, must(c.Get("a")))
+			}
+		}()
+	}
+	wg.Wait()
+	assert.Equal(t, `{"a":1,"b":2,"c":3}`, string(must(Marshal(base))))
+}
+
+func must[T any](v T, _ ...any) T { return v }

@@ -119,8 +119,12 @@ func (c *exporter) value(key string, v goja.Value, toJSON bool) (res any, ok boo
 	}
 	obj, isObj := v.(*goja.Object)
 	if isObj {
+		var lazy *lazyObject
+		if obj.ExportType() == lazyObjectType {
+			lazy = obj.Export().(*lazyObject)
+		}
 		// toJSON (Date, Buffer, user classes) decides the value.
-		if toJSON {
+		if toJSON && (lazy == nil || !lazy.in.noToJSON(lazy, obj)) {
 			if tj, ok := goja.AssertFunction(obj.Get("toJSON")); ok {
 				nv, err := tj(obj, c.rt.ToValue(key))
 				if err != nil {
@@ -130,8 +134,8 @@ func (c *exporter) value(key string, v goja.Value, toJSON bool) (res any, ok boo
 			}
 		}
 		c.key = key
-		if obj.ExportType() == lazyObjectType {
-			o, err := c.materialize(obj.Export().(*lazyObject))
+		if lazy != nil {
+			o, err := c.materialize(lazy)
 			return o, err == nil, err
 		}
 		switch obj.ClassName() {

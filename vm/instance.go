@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/unistring"
 
 	"github.com/plugchain/plugchain/ojson"
 )
@@ -101,10 +102,15 @@ type Instance struct {
 	posthog     *PostHogHost
 	// errorProto is Error.prototype, taken before plugin code could replace Error.
 	errorProto *goja.Object
-	meta       *goja.Object
-	log        func(level, msg string)
-	maxOps     int
-	timeout    time.Duration
+	// objectProto is Object.prototype, and objectProtoOwn where goja keeps its own string
+	// properties (nil if that cannot be found): converting an event asks whether it has a
+	// toJSON, and asking goja costs a lookup through every wrapper.
+	objectProto    *goja.Object
+	objectProtoOwn *map[unistring.String]goja.Value
+	meta           *goja.Object
+	log            func(level, msg string)
+	maxOps         int
+	timeout        time.Duration
 	// callTimeout is the current call's limit: timeout, or what CallWithTimeout asked for
 	// (nextTimeout until the call starts).
 	callTimeout, nextTimeout time.Duration
@@ -227,6 +233,8 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 	in.meta = meta
 
 	in.errorProto = in.rt.Get("Error").(*goja.Object).Get("prototype").(*goja.Object)
+	in.objectProto = in.rt.NewObject().Prototype()
+	in.objectProtoOwn = ownValues(in.objectProto)
 	if opts.Created != nil {
 		opts.Created(in)
 	}

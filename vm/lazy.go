@@ -5,6 +5,7 @@ import (
 	"reflect"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/unistring"
 
 	"github.com/plugchain/plugchain/ojson"
 )
@@ -61,6 +62,32 @@ type lazyKid struct {
 }
 
 var lazyObjectType = reflect.TypeOf((*lazyObject)(nil))
+
+var ownValuesType = reflect.TypeOf((map[unistring.String]goja.Value)(nil))
+
+// ownValues returns the map in which goja keeps o's own string-keyed properties (accessors
+// included), to look one up without running a getter; nil if o is not built that way.
+func ownValues(o *goja.Object) *map[unistring.String]goja.Value {
+	f, ok := gojaField(o, "values", ownValuesType)
+	if !ok {
+		return nil
+	}
+	return f.Addr().Interface().(*map[unistring.String]goja.Value)
+}
+
+// noToJSON reports whether w, the wrapper of l, certainly has no toJSON to call: l has no
+// such key and w inherits from an Object.prototype without one. That is almost every event,
+// and it spares a lookup through the wrapper and the prototype for each converted level.
+func (in *Instance) noToJSON(l *lazyObject, w *goja.Object) bool {
+	if in.objectProtoOwn == nil || w.Prototype() != in.objectProto {
+		return false
+	}
+	if _, has := l.lookup("toJSON"); has {
+		return false
+	}
+	_, has := (*in.objectProtoOwn)["toJSON"]
+	return !has
+}
 
 // lazy wraps obj for the current call. obj is only read, then and later (the plugin may keep
 // the wrapper), so it must not change afterwards.
@@ -422,8 +449,8 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 			c.made(out, key)
 		}
 	}
-	if len(l.edits) > 0 {
-		copyBase()
+	if len(l.edits) > len(addedKeys) {
+		copyBase() // a key of base replaced or deleted
 	}
 	var drop []int // positions of keys JSON.stringify leaves out
 	for i := 0; i < base.Len() && !c.stopped; i++ {
@@ -472,7 +499,13 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 		}
 	}
 	if out == nil {
-		return base, nil
+		if len(addedKeys) == 0 {
+			return base, nil
+		}
+		// Keys added only (a property set, typically): the result appends them to base's
+		// keys in base's spare room, without copying base.
+		out = base.Extend(c.room(l, key))
+		c.made(out, key)
 	}
 	for j := len(drop) - 1; j >= 0; j-- {
 		if drop[j] < out.Len() {
