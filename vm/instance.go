@@ -107,10 +107,14 @@ type Instance struct {
 	// toJSON, and asking goja costs a lookup through every wrapper.
 	objectProto    *goja.Object
 	objectProtoOwn *map[unistring.String]goja.Value
-	meta           *goja.Object
-	log            func(level, msg string)
-	maxOps         int
-	timeout        time.Duration
+	// stack is where goja keeps its value stack, stackBuf the one the instance lends it
+	// (see lendStack).
+	stack    *[]goja.Value
+	stackBuf []goja.Value
+	meta     *goja.Object
+	log      func(level, msg string)
+	maxOps   int
+	timeout  time.Duration
 	// callTimeout is the current call's limit: timeout, or what CallWithTimeout asked for
 	// (nextTimeout until the call starts).
 	callTimeout, nextTimeout time.Duration
@@ -216,6 +220,7 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 		in.log = func(string, string) {}
 	}
 	in.completions = make(chan completion, in.maxOps)
+	in.stack = gojaStack(in.rt)
 	stack := opts.MaxCallStackSize
 	if stack <= 0 {
 		stack = DefaultMaxCallStackSize
@@ -556,7 +561,9 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 		if err != nil {
 			err = in.scriptError(ctx, err)
 		}
+		in.clearStack()
 	}()
+	in.lendStack()
 	return f()
 }
 
@@ -737,6 +744,7 @@ func (in *Instance) drain(ctx context.Context) error {
 // flight for this call and no timer, the promise it waits for can never settle: it waits for
 // the deadline, as the reference server did, so the outcome is the same typed timeout.
 func (in *Instance) runOne(ctx context.Context) error {
+	in.lendStack()
 	if err := in.asyncErr; err != nil {
 		in.asyncErr = nil
 		return err

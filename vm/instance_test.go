@@ -3,6 +3,7 @@ package vm
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"testing"
@@ -308,4 +309,28 @@ func requireNode(t *testing.T, what string) string {
 		t.Skip("node not installed")
 	}
 	return node
+}
+
+// TestInstanceLendsItsStack checks that goja runs calls on the instance's own value stack
+// (a goja upgrade that moves it shows here), that a call needing more stack still works, and
+// that nothing a call pushed stays on the stack afterwards.
+func TestInstanceLendsItsStack(t *testing.T) {
+	in := newInstance(t, "index.js", `
+function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1) }
+export function processEvent(e) {
+    e.properties.depth = depth(e.properties.n)
+    return e
+}`, Options{})
+	require.NotNil(t, in.stack, "goja's value stack was not found: calls allocate a new one each time")
+	for _, n := range []int{1, 500, 2} {
+		res, err := in.CallEvent(context.Background(), "processEvent", event(t, fmt.Sprintf(`{"event":"e","properties":{"n":%d}}`, n)))
+		require.NoError(t, err)
+		props, _ := res.Value.(*ojson.Object).GetObject("properties")
+		depth, _ := props.Get("depth")
+		assert.Equal(t, float64(n), depth)
+		require.Len(t, in.stackBuf, stackSlots)
+		for i, v := range in.stackBuf {
+			require.Nil(t, v, "slot %d kept a value after the call", i)
+		}
+	}
 }

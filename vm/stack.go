@@ -1,0 +1,51 @@
+package vm
+
+import (
+	"reflect"
+	"unsafe"
+
+	"github.com/dop251/goja"
+)
+
+// goja drops its value stack whenever control returns to Go from the outermost call, and
+// grows a new one, in two or three allocations, on the next call: a tenth of a small
+// plugin's processEvent. An instance instead hands goja a stack of its own before each
+// outermost call and clears it after the call, so nothing the call pushed stays reachable.
+
+// stackSlots is the size of the stack an instance keeps (16 bytes a slot): enough for
+// typical event functions; a call that needs more grows one of goja's own, as before.
+const stackSlots = 64
+
+var valueSliceType = reflect.TypeOf([]goja.Value(nil))
+
+// gojaStack returns where rt keeps its value stack, or nil if goja's layout is not the one
+// this was written for (the instance then leaves the stack to goja).
+func gojaStack(rt *goja.Runtime) *[]goja.Value {
+	vmField := reflect.ValueOf(rt).Elem().FieldByName("vm")
+	if !vmField.IsValid() || vmField.Kind() != reflect.Pointer || vmField.IsNil() || vmField.Type().Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	stack := vmField.Elem().FieldByName("stack")
+	if !stack.IsValid() || !stack.Type().ConvertibleTo(valueSliceType) || stack.Type().Elem() != valueSliceType.Elem() || !stack.CanAddr() {
+		return nil
+	}
+	return (*[]goja.Value)(unsafe.Pointer(stack.UnsafeAddr()))
+}
+
+// lendStack gives goja the instance's stack if goja has none, that is, when no JavaScript
+// is running and the last outermost call dropped its own.
+func (in *Instance) lendStack() {
+	if in.stack == nil || *in.stack != nil {
+		return
+	}
+	if in.stackBuf == nil {
+		in.stackBuf = make([]goja.Value, stackSlots)
+	}
+	*in.stack = in.stackBuf[:0]
+}
+
+// clearStack forgets the values the call left on the instance's stack, so an idle instance
+// keeps nothing of the events it processed.
+func (in *Instance) clearStack() {
+	clear(in.stackBuf)
+}
