@@ -8,7 +8,6 @@ import (
 	"path"
 	"reflect"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -127,12 +126,9 @@ type Instance struct {
 	opCancel context.CancelFunc
 	expired  chan struct{} // closed when the call is interrupted; guarded by imu
 
-	// timer interrupts a call that runs past the timeout; timerSeq and timerDeadline (since
-	// created) name the call it is armed for (see callTimer).
-	created       time.Time
-	timer         *time.Timer
-	timerSeq      atomic.Uint64
-	timerDeadline atomic.Int64
+	// created is the instance's origin on the monotonic clock, from which deadlines are
+	// kept as durations.
+	created time.Time
 
 	// inflight counts the current call's host operations whose completion has not run yet;
 	// stale counts those of earlier, interrupted calls. Touched only by the goroutine using
@@ -160,6 +156,13 @@ type Instance struct {
 	pending bool
 	cause   error  // why the current call was interrupted
 	armSeq  uint64 // counts guarded stretches; see arm
+	// due is the current stretch's deadline (since created; 0 for none). timer interrupts
+	// a call that runs past it; timerOn says the timer is set to fire at timerAt (see
+	// armCall).
+	due     time.Duration
+	timer   *time.Timer
+	timerAt time.Duration
+	timerOn bool
 }
 
 // atCallEnd registers f to run at the end of every call, after the interrupt is cleared, with
@@ -512,16 +515,11 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 		return err
 	}
 	in.callCtx = ctx
-	seq := in.arm()
-	var timer *time.Timer
 	in.callTimeout = in.timeout
 	if in.nextTimeout > 0 {
 		in.callTimeout, in.nextTimeout = in.nextTimeout, 0
 	}
-	if in.callTimeout > 0 {
-		in.deadline = time.Now().Add(in.callTimeout)
-		timer = in.callTimer(seq)
-	}
+	seq := in.armCall(in.callTimeout)
 	var stop func() bool
 	if ctx.Done() != nil {
 		stop = context.AfterFunc(ctx, func() { in.interruptIf(seq, ctx.Err()) })
@@ -529,9 +527,6 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 	defer func() {
 		if stop != nil {
 			stop()
-		}
-		if timer != nil {
-			timer.Stop()
 		}
 		in.clearInterrupt()
 		if x := recover(); x != nil {
@@ -567,36 +562,61 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 	return f()
 }
 
-// callTimer arms the instance's timeout timer for the call seq. One timer serves every call:
-// it interrupts only a call whose deadline has passed, so a firing meant for an earlier call
-// that lands late cannot stop a later one; a firing that comes before the deadline re-arms.
-// Deadlines are kept on the monotonic clock, as timers are.
-func (in *Instance) callTimer(seq uint64) *time.Timer {
-	in.timerDeadline.Store(int64(in.deadline.Sub(in.created)))
-	in.timerSeq.Store(seq)
-	if in.timer == nil {
-		in.timer = time.AfterFunc(in.callTimeout, func() {
-			seq := in.timerSeq.Load()
-			if left := time.Duration(in.timerDeadline.Load()) - time.Since(in.created); left > 0 {
-				in.timer.Reset(left)
-				return
-			}
-			in.interruptIf(seq, context.DeadlineExceeded)
-		})
-		return in.timer
+// armCall starts a call's guarded stretch (see arm) with limit as its time limit (none if
+// zero), and makes sure the timer will fire by the call's deadline. The timer is not
+// stopped when a call ends: a call that starts while it is pending for a later time than
+// the new deadline needs nothing done to it, and a firing finds the current call, if any,
+// and interrupts it if its deadline has passed or waits for the rest of it. That keeps
+// resetting and stopping a timer, and most clock readings, off each call.
+func (in *Instance) armCall(limit time.Duration) uint64 {
+	var due time.Duration
+	if limit > 0 {
+		due = time.Since(in.created) + limit // monotonic, as timers are
+		in.deadline = in.created.Add(due)
 	}
-	in.timer.Reset(in.callTimeout)
-	return in.timer
+	in.imu.Lock()
+	defer in.imu.Unlock()
+	in.armSeq++
+	in.armed = true
+	in.due = due
+	switch {
+	case limit <= 0:
+	case in.timer == nil:
+		in.timer = time.AfterFunc(limit, in.timerFired)
+		in.timerAt, in.timerOn = due, true
+	case !in.timerOn || due < in.timerAt:
+		in.timer.Reset(limit)
+		in.timerAt, in.timerOn = due, true
+	}
+	return in.armSeq
 }
 
-// arm starts a guarded stretch (a call, or host code reading plugin values): interrupts
-// aimed at it may land until clearInterrupt. The sequence number keeps a late timer of an
-// earlier stretch from interrupting a later one.
+// timerFired interrupts the current call if its deadline has passed, or sets the timer for
+// its deadline. With no call running, or one without a limit, the timer stays off.
+func (in *Instance) timerFired() {
+	in.imu.Lock()
+	defer in.imu.Unlock()
+	in.timerOn = false
+	if !in.armed || in.due == 0 {
+		return
+	}
+	if left := in.due - time.Since(in.created); left > 0 {
+		in.timer.Reset(left)
+		in.timerAt, in.timerOn = in.due, true
+		return
+	}
+	in.interruptLocked(context.DeadlineExceeded)
+}
+
+// arm starts a guarded stretch (a call, or host code reading plugin values) that the call
+// timer leaves alone: interrupts aimed at it may land until clearInterrupt. The sequence
+// number keeps a late interrupt meant for an earlier stretch from stopping a later one.
 func (in *Instance) arm() uint64 {
 	in.imu.Lock()
 	defer in.imu.Unlock()
 	in.armSeq++
 	in.armed = true
+	in.due = 0
 	return in.armSeq
 }
 

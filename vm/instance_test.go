@@ -261,7 +261,7 @@ func TestReadBackNeverHangs(t *testing.T) {
 			select {
 			case err := <-done:
 				require.Error(t, err)
-			case <-time.After(time.Minute):
+			case <-time.After(20 * time.Second):
 				t.Fatal("the call never returned")
 			}
 		})
@@ -333,4 +333,57 @@ export function processEvent(e) {
 			require.Nil(t, v, "slot %d kept a value after the call", i)
 		}
 	}
+}
+
+// TestCallTimerAcrossCalls checks the one timer an instance keeps for its calls' limits: a
+// later call with a shorter limit, a call after the timer went off while idle, and a call
+// whose deadline is later than the one the timer was set for all end at their own
+// deadline, not before it.
+func TestCallTimerAcrossCalls(t *testing.T) {
+	in := newInstance(t, "index.js", `
+export function runEveryHour() { return 1 }
+export function runEveryMinute() { for (;;) {} }
+`, Options{Timeout: time.Hour})
+	ctx := context.Background()
+	// spin runs f (a looping call) and checks it ends with a timeout, no sooner than limit
+	// and without waiting for an earlier, longer limit.
+	spin := func(limit time.Duration, f func() error) {
+		t.Helper()
+		start := time.Now()
+		done := make(chan error, 1)
+		go func() { done <- f() }()
+		select {
+		case err := <-done:
+			require.ErrorIs(t, err, context.DeadlineExceeded)
+			assert.GreaterOrEqual(t, time.Since(start), limit, "interrupted before its deadline")
+		case <-time.After(20 * time.Second):
+			t.Fatal("the call was never interrupted")
+		}
+	}
+	_, _, err := in.CallWithTimeout(ctx, time.Hour, "runEveryHour")
+	require.NoError(t, err)
+	spin(50*time.Millisecond, func() error {
+		_, _, err := in.CallWithTimeout(ctx, 50*time.Millisecond, "runEveryMinute")
+		return err
+	})
+
+	// The timer, set for the call above, fires while the instance is idle.
+	_, _, err = in.CallWithTimeout(ctx, 300*time.Millisecond, "runEveryHour")
+	require.NoError(t, err)
+	time.Sleep(400 * time.Millisecond)
+	spin(300*time.Millisecond, func() error {
+		_, _, err := in.CallWithTimeout(ctx, 300*time.Millisecond, "runEveryMinute")
+		return err
+	})
+
+	// The timer is pending for the first call's deadline when the second, later one starts.
+	_, _, err = in.CallWithTimeout(ctx, 300*time.Millisecond, "runEveryHour")
+	require.NoError(t, err)
+	time.Sleep(100 * time.Millisecond)
+	spin(300*time.Millisecond, func() error {
+		_, _, err := in.CallWithTimeout(ctx, 300*time.Millisecond, "runEveryMinute")
+		return err
+	})
+	_, _, err = in.CallWithTimeout(ctx, 300*time.Millisecond, "runEveryHour")
+	require.NoError(t, err, "the instance stays usable")
 }
