@@ -345,13 +345,16 @@ export function runEveryHour() { return 1 }
 export function runEveryMinute() { for (;;) {} }
 `, Options{Timeout: time.Hour})
 	ctx := context.Background()
-	// spin runs f (a looping call) and checks it ends with a timeout, no sooner than limit
-	// and without waiting for an earlier, longer limit.
-	spin := func(limit time.Duration, f func() error) {
+	// spin runs the looping function with limit and checks it ends with a timeout, no
+	// sooner than limit and without waiting for an earlier, longer limit.
+	spin := func(limit time.Duration) {
 		t.Helper()
 		start := time.Now()
 		done := make(chan error, 1)
-		go func() { done <- f() }()
+		go func() {
+			_, _, err := in.CallWithTimeout(ctx, limit, "runEveryMinute")
+			done <- err
+		}()
 		select {
 		case err := <-done:
 			require.ErrorIs(t, err, context.DeadlineExceeded)
@@ -360,30 +363,22 @@ export function runEveryMinute() { for (;;) {} }
 			t.Fatal("the call was never interrupted")
 		}
 	}
-	_, _, err := in.CallWithTimeout(ctx, time.Hour, "runEveryHour")
-	require.NoError(t, err)
-	spin(50*time.Millisecond, func() error {
-		_, _, err := in.CallWithTimeout(ctx, 50*time.Millisecond, "runEveryMinute")
-		return err
-	})
+	quick := func(limit time.Duration) {
+		t.Helper()
+		_, _, err := in.CallWithTimeout(ctx, limit, "runEveryHour")
+		require.NoError(t, err)
+	}
+	quick(time.Hour)
+	spin(50 * time.Millisecond)
 
 	// The timer, set for the call above, fires while the instance is idle.
-	_, _, err = in.CallWithTimeout(ctx, 300*time.Millisecond, "runEveryHour")
-	require.NoError(t, err)
+	quick(300 * time.Millisecond)
 	time.Sleep(400 * time.Millisecond)
-	spin(300*time.Millisecond, func() error {
-		_, _, err := in.CallWithTimeout(ctx, 300*time.Millisecond, "runEveryMinute")
-		return err
-	})
+	spin(300 * time.Millisecond)
 
 	// The timer is pending for the first call's deadline when the second, later one starts.
-	_, _, err = in.CallWithTimeout(ctx, 300*time.Millisecond, "runEveryHour")
-	require.NoError(t, err)
+	quick(300 * time.Millisecond)
 	time.Sleep(100 * time.Millisecond)
-	spin(300*time.Millisecond, func() error {
-		_, _, err := in.CallWithTimeout(ctx, 300*time.Millisecond, "runEveryMinute")
-		return err
-	})
-	_, _, err = in.CallWithTimeout(ctx, 300*time.Millisecond, "runEveryHour")
-	require.NoError(t, err, "the instance stays usable")
+	spin(300 * time.Millisecond)
+	quick(time.Second) // the instance stays usable
 }
