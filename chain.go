@@ -20,10 +20,12 @@ type Chain struct {
 
 	mu      sync.RWMutex
 	configs []*installed // in chain order; replaced, never mutated, so readers can keep a copy
-	byID    map[int64]*installed
-	nextID  int64
-	seq     int
-	closed  bool
+	// lists are the longest $plugins_* lists configs can give an event (see setConfigs).
+	lists  *pluginLists
+	byID   map[int64]*installed
+	nextID int64
+	seq    int
+	closed bool
 
 	// running holds the instances with a call in progress, for the heap watchdog.
 	running   sync.Map // *vm.Instance -> struct{}
@@ -153,7 +155,7 @@ func (c *Chain) Add(ctx context.Context, cfg PluginConfig) (int64, error) {
 		return 0, ErrClosed
 	}
 	c.byID[cfg.ID] = ic
-	c.configs = insertSorted(c.configs, ic)
+	c.setConfigs(insertSorted(c.configs, ic))
 	return cfg.ID, nil
 }
 
@@ -480,12 +482,27 @@ func (c *Chain) unwatch(in *vm.Instance) {
 
 // snapshot returns the configs in chain order.
 func (c *Chain) snapshot() ([]*installed, error) {
+	list, _, err := c.snapshotLists()
+	return list, err
+}
+
+// snapshotLists is snapshot with the lists that go with it.
+func (c *Chain) snapshotLists() ([]*installed, *pluginLists, error) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	if c.closed {
-		return nil, ErrClosed
+		return nil, nil, ErrClosed
 	}
-	return c.configs, nil
+	if c.lists == nil {
+		return c.configs, &pluginLists{}, nil // no config was ever added
+	}
+	return c.configs, c.lists, nil
+}
+
+// setConfigs replaces the chain's configs (under c.mu) and the lists that go with them.
+func (c *Chain) setConfigs(list []*installed) {
+	c.configs = list
+	c.lists = newPluginLists(list)
 }
 
 // Configs returns the attached plugin configs in chain order.
@@ -521,7 +538,7 @@ func (c *Chain) Remove(ctx context.Context, id int64) error {
 		return ErrUnknownConfig
 	}
 	delete(c.byID, id)
-	c.configs = without(c.configs, ic)
+	c.setConfigs(without(c.configs, ic))
 	c.mu.Unlock()
 	err := c.teardown(ctx, ic)
 	c.stats.Delete(id)
@@ -557,7 +574,7 @@ func (c *Chain) Reload(ctx context.Context, cfg PluginConfig) error {
 		return fmt.Errorf("plugchain: plugin config %d changed during reload", cfg.ID)
 	}
 	c.byID[cfg.ID] = ic
-	c.configs = insertSorted(without(c.configs, old), ic)
+	c.setConfigs(insertSorted(without(c.configs, old), ic))
 	c.mu.Unlock()
 	return c.teardown(ctx, old)
 }
@@ -644,7 +661,7 @@ func (c *Chain) Close(ctx context.Context) error {
 	_ = c.activity.wait(grace)
 	cancel()
 	c.mu.Lock()
-	c.configs = nil
+	c.setConfigs(nil)
 	byID := c.byID
 	c.byID = map[int64]*installed{}
 	c.mu.Unlock()

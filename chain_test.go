@@ -84,6 +84,19 @@ func TestProcessEventChainSemantics(t *testing.T) {
 			errs: []string{`plugin "thrower" (config 1): processEvent: Error: nope`},
 		},
 		{
+			name: "a failure between successes, and plugins with onEvent",
+			plugins: []plugin{
+				setA,
+				{"thrower", `export function processEvent(e) { throw new Error("nope") }`},
+				{"watcher", `export function onEvent() {}`},
+				{"both", `export function processEvent(e) { e.properties.both = 1; return e }
+export function onEvent() {}`},
+			},
+			in:   `{"event":"e","properties":{}}`,
+			want: `{"event":"e","properties":{"a":1,"both":1,"$plugins_succeeded":["a (1)","both (4)"],"$plugins_failed":["thrower (2)"],"$plugins_deferred":["watcher (3)","both (4)"]}}`,
+			errs: []string{`plugin "thrower" (config 2): processEvent: Error: nope`},
+		},
+		{
 			name:    "a rejected promise is a failure",
 			plugins: []plugin{{"rejecter", `export async function processEvent(e) { await 1; throw new TypeError("bad") }`}},
 			in:      `{"event":"e","properties":{}}`,

@@ -23,7 +23,7 @@ import (
 // carries $plugins_succeeded, $plugins_failed and $plugins_deferred properties, as on PostHog.
 // $snapshot events skip processEvent. If ctx ends, ProcessEvent stops and returns ctx's error.
 func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
-	list, err := c.snapshot()
+	list, lists, err := c.snapshotLists()
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +34,9 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 	// they change, so the event is shared, not copied, along the chain.
 	cur := ev.share()
 	teamID, hadTeam := cur.Get("team_id")
-	var succeeded, failed, deferred []any
+	succeeded := entryList{full: lists.processing, fullValue: lists.processingValue}
+	deferred := entryList{full: lists.deferring, fullValue: lists.deferringValue}
+	var failed []any
 	var errs []error
 	// ownTop and ownProps tell whether cur and its properties object are the chain's own to
 	// change: made by the last call and handed to no one else.
@@ -44,7 +46,7 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			continue // not set up: its events pass unchanged, and it is in none of the lists
 		}
 		if ic.has["onEvent"] || ic.has["onSnapshot"] || ic.has["exportEvents"] {
-			deferred = append(deferred, ic.entry)
+			deferred.add(ic.entry)
 		}
 		if !ic.has["processEvent"] {
 			continue
@@ -103,9 +105,9 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			continue
 		}
 		m.eventsOut.Add(1)
-		succeeded = append(succeeded, ic.entry)
+		succeeded.add(ic.entry)
 	}
-	if len(succeeded)+len(failed)+len(deferred) > 0 {
+	if succeeded.len()+len(failed)+deferred.len() > 0 {
 		// The two levels changed here are copied unless the last plugin made them.
 		if !ownTop {
 			cur = cur.ShallowClone(1)
@@ -131,9 +133,9 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 			cur.Set("properties", props)
 		}
 		// The lists hold strings only: no need to normalize them.
-		props.SetRaw("$plugins_succeeded", orEmpty(succeeded))
+		props.SetRaw("$plugins_succeeded", succeeded.value())
 		props.SetRaw("$plugins_failed", orEmpty(failed))
-		props.SetRaw("$plugins_deferred", orEmpty(deferred))
+		props.SetRaw("$plugins_deferred", deferred.value())
 	}
 	return newEvent(cur, true), errors.Join(errs...)
 }
@@ -168,6 +170,70 @@ func orEmpty(list []any) any {
 		return emptyList
 	}
 	return list
+}
+
+// pluginLists are the $plugins_succeeded and $plugins_deferred lists of an event that every
+// plugin of a chain handled: almost every event's. They are built once per set of configs and
+// shared by the events (no one changes a list in place: an Event copies before a change).
+type pluginLists struct {
+	processing []any // labels of the configs with processEvent, in chain order
+	deferring  []any // labels of the configs with onEvent, onSnapshot or exportEvents
+	// the same as JSON values, boxed once
+	processingValue, deferringValue any
+}
+
+func newPluginLists(list []*installed) *pluginLists {
+	l := &pluginLists{}
+	for _, ic := range list {
+		if ic.has["onEvent"] || ic.has["onSnapshot"] || ic.has["exportEvents"] {
+			l.deferring = append(l.deferring, ic.entry)
+		}
+		if ic.has["processEvent"] {
+			l.processing = append(l.processing, ic.entry)
+		}
+	}
+	l.processingValue, l.deferringValue = l.processing, l.deferring
+	return l
+}
+
+// entryList builds one $plugins_* list of an event. While the entries added are the first
+// ones of full, it only counts them, and its value is (a prefix of) full itself.
+type entryList struct {
+	full      []any
+	fullValue any   // full as a JSON value
+	n         int   // entries of full added, while own is nil
+	own       []any // the entries, once they stop following full
+}
+
+func (l *entryList) add(entry any) {
+	if l.own == nil && l.n < len(l.full) && l.full[l.n] == entry {
+		l.n++
+		return
+	}
+	if l.own == nil {
+		l.own = append(make([]any, 0, l.n+1), l.full[:l.n]...)
+	}
+	l.own = append(l.own, entry)
+}
+
+func (l *entryList) len() int {
+	if l.own != nil {
+		return len(l.own)
+	}
+	return l.n
+}
+
+func (l *entryList) value() any {
+	switch {
+	case l.own != nil:
+		return l.own
+	case l.n == 0:
+		return emptyList
+	case l.n == len(l.full):
+		return l.fullValue
+	default:
+		return l.full[:l.n:l.n]
+	}
 }
 
 // OnEvent hands the final event to every plugin's onEvent (onSnapshot for $snapshot events),

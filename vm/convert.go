@@ -83,6 +83,15 @@ type exporter struct {
 	// fresh holds the result's top-level object and its "properties" object when the
 	// conversion made them: nothing else refers to them.
 	fresh [2]*ojson.Object
+	// hintW is a wrapper the next value may be and hintL its lazyObject, known to the
+	// caller: asking goja for it (Export) allocates.
+	hintW goja.Value
+	hintL *lazyObject
+}
+
+// hint tells the next value converted that w, if it is w, wraps l (nil if unknown).
+func (c *exporter) hint(w goja.Value, l *lazyObject) {
+	c.hintW, c.hintL = w, l
 }
 
 // made records o, a new object at the current depth, made for the value under key.
@@ -120,9 +129,12 @@ func (c *exporter) value(key string, v goja.Value, toJSON bool) (res any, ok boo
 	obj, isObj := v.(*goja.Object)
 	if isObj {
 		var lazy *lazyObject
-		if obj.ExportType() == lazyObjectType {
+		if c.hintL != nil && c.hintW == v {
+			lazy = c.hintL
+		} else if obj.ExportType() == lazyObjectType {
 			lazy = obj.Export().(*lazyObject)
 		}
+		c.hintW, c.hintL = nil, nil
 		// toJSON (Date, Buffer, user classes) decides the value.
 		if toJSON && (lazy == nil || !lazy.in.noToJSON(lazy, obj)) {
 			if tj, ok := goja.AssertFunction(obj.Get("toJSON")); ok {

@@ -110,10 +110,13 @@ type Instance struct {
 	// (see lendStack).
 	stack    *[]goja.Value
 	stackBuf []goja.Value
-	meta     *goja.Object
-	log      func(level, msg string)
-	maxOps   int
-	timeout  time.Duration
+	// eventArgs holds the arguments of an event function during its call.
+	eventArgs [2]goja.Value
+
+	meta    *goja.Object
+	log     func(level, msg string)
+	maxOps  int
+	timeout time.Duration
 	// callTimeout is the current call's limit: timeout, or what CallWithTimeout asked for
 	// (nextTimeout until the call starts).
 	callTimeout, nextTimeout time.Duration
@@ -456,6 +459,7 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 		needInput := false
 		var l *lazyObject
 		defer func() {
+			in.eventArgs = [2]goja.Value{}
 			if x := recover(); x != nil {
 				err = recoveredError(x)
 			}
@@ -473,7 +477,9 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 		if batch {
 			arg = in.rt.NewArray(jsEv)
 		}
-		v, err := in.await(ctx, fn, arg, in.meta)
+		// The arguments go in a slice the instance keeps: goja copies them onto its stack.
+		in.eventArgs = [2]goja.Value{arg, in.meta}
+		v, err := in.await(ctx, fn, in.eventArgs[:]...)
 		if err != nil {
 			return err
 		}
@@ -494,6 +500,7 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 			in.levels = c.objs[:0]
 			clear(in.levels[:cap(in.levels)])
 		}()
+		c.hint(jsEv, l)
 		res.Value, res.Present, err = c.value("", v, true)
 		res.fresh = c.fresh
 		if err != nil {

@@ -27,7 +27,7 @@ type lazyObject struct {
 	own   *ojson.Object // nil until edits outgrow maxEdits
 	kids  []lazyKid
 	many  map[string]goja.Value // the kids, once there are more than maxEdits of them
-	strs  []lazyKid             // JavaScript values of the string properties read, by key
+	strs  []lazyStr             // JavaScript values of the string properties read, by key
 	moved bool                  // a key of base was deleted: base's positions no longer hold
 	gen   int                   // counts changes, so a conversion notices the level changing under it
 }
@@ -55,8 +55,17 @@ const maxEdits = 16
 // that reads every property of a wide event once gains nothing from more.
 const maxCachedStrings = 8
 
-// lazyKid is the wrapper or array made for a nested object or array of the level.
+// lazyKid is the wrapper or array made for a nested object or array of the level, and for
+// a wrapper the lazyObject behind it, which the conversion back would otherwise have to ask
+// goja for.
 type lazyKid struct {
+	key  string
+	val  goja.Value
+	lazy *lazyObject
+}
+
+// lazyStr is the JavaScript value of a string property read.
+type lazyStr struct {
 	key string
 	val goja.Value
 }
@@ -105,22 +114,29 @@ func (in *Instance) newLazy(obj *ojson.Object) (*lazyObject, *goja.Object) {
 }
 
 func (l *lazyObject) kid(key string) goja.Value {
+	v, _ := l.kidLazy(key)
+	return v
+}
+
+// kidLazy is kid with the lazyObject behind the wrapper, when it is known.
+func (l *lazyObject) kidLazy(key string) (goja.Value, *lazyObject) {
 	if l.many != nil {
-		return l.many[key]
+		return l.many[key], nil
 	}
 	for i := range l.kids {
 		if l.kids[i].key == key {
-			return l.kids[i].val
+			return l.kids[i].val, l.kids[i].lazy
 		}
 	}
-	return nil
+	return nil, nil
 }
 
-// addKid keeps the wrapper or array made for key; past maxEdits of them they go into a map,
-// so a plugin reading every nested level of a wide one does not scan them all each time.
-func (l *lazyObject) addKid(key string, v goja.Value) {
+// addKid keeps the wrapper (and its lazyObject) or array made for key; past maxEdits of them
+// they go into a map, so a plugin reading every nested level of a wide one does not scan them
+// all each time.
+func (l *lazyObject) addKid(key string, v goja.Value, lazy *lazyObject) {
 	if l.many == nil && len(l.kids) < maxEdits {
-		l.kids = append(l.kids, lazyKid{key, v})
+		l.kids = append(l.kids, lazyKid{key, v, lazy})
 		return
 	}
 	if l.many == nil {
@@ -204,12 +220,12 @@ func (l *lazyObject) Get(key string) goja.Value {
 		return goja.Undefined()
 	case *ojson.Object:
 		// Objects and arrays come from base: the plugin's own values are goja values.
-		w := l.in.lazy(x)
-		l.addKid(key, w)
+		lazy, w := l.in.newLazy(x)
+		l.addKid(key, w, lazy)
 		return w
 	case []any:
 		arr := l.in.jsArray(x)
-		l.addKid(key, arr)
+		l.addKid(key, arr, nil)
 		return arr
 	case string:
 		// Plugins read the same string property again and again (a URL, a user agent):
@@ -221,7 +237,7 @@ func (l *lazyObject) Get(key string) goja.Value {
 		}
 		s := l.in.rt.ToValue(x)
 		if len(l.strs) < maxCachedStrings {
-			l.strs = append(l.strs, lazyKid{key, s})
+			l.strs = append(l.strs, lazyStr{key, s})
 		}
 		return s
 	default:
@@ -468,8 +484,9 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 		default:
 			if j := l.edit(k); j >= 0 {
 				v = l.edits[j].val // replaced: base's keys have no other edits here
-			} else if kid := l.kid(k); kid != nil {
+			} else if kid, lazy := l.kidLazy(k); kid != nil {
 				v = kid
+				c.hint(kid, lazy)
 			} else {
 				continue // shared as it is
 			}
