@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"path"
 	"reflect"
 	"sync"
 	"time"
+	"weak"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/unistring"
@@ -578,7 +580,11 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 func (in *Instance) armCall(limit time.Duration) uint64 {
 	var due time.Duration
 	if limit > 0 {
-		due = time.Since(in.created) + limit // monotonic, as timers are
+		now := time.Since(in.created) // monotonic, as timers are
+		due = now + limit
+		if due < now {
+			due = math.MaxInt64 // a limit of centuries: none, in effect
+		}
 		in.deadline = in.created.Add(due)
 	}
 	in.imu.Lock()
@@ -589,7 +595,14 @@ func (in *Instance) armCall(limit time.Duration) uint64 {
 	switch {
 	case limit <= 0:
 	case in.timer == nil:
-		in.timer = time.AfterFunc(limit, in.timerFired)
+		// The timer holds the instance weakly: a pending firing must not keep a dropped
+		// instance, and its runtime, in memory.
+		w := weak.Make(in)
+		in.timer = time.AfterFunc(limit, func() {
+			if in := w.Value(); in != nil {
+				in.timerFired()
+			}
+		})
 		in.timerAt, in.timerOn = due, true
 	case !in.timerOn || due < in.timerAt:
 		in.timer.Reset(limit)

@@ -3,9 +3,10 @@ package vm
 import (
 	"context"
 	"errors"
-	"fmt"
+	"math"
 	"os"
 	"os/exec"
+	"runtime"
 	"testing"
 	"time"
 
@@ -311,30 +312,6 @@ func requireNode(t *testing.T, what string) string {
 	return node
 }
 
-// TestInstanceLendsItsStack checks that goja runs calls on the instance's own value stack
-// (a goja upgrade that moves it shows here), that a call needing more stack still works, and
-// that nothing a call pushed stays on the stack afterwards.
-func TestInstanceLendsItsStack(t *testing.T) {
-	in := newInstance(t, "index.js", `
-function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1) }
-export function processEvent(e) {
-    e.properties.depth = depth(e.properties.n)
-    return e
-}`, Options{})
-	require.NotNil(t, in.stack, "goja's value stack was not found: calls allocate a new one each time")
-	for _, n := range []int{1, 500, 2} {
-		res, err := in.CallEvent(context.Background(), "processEvent", event(t, fmt.Sprintf(`{"event":"e","properties":{"n":%d}}`, n)))
-		require.NoError(t, err)
-		props, _ := res.Value.(*ojson.Object).GetObject("properties")
-		depth, _ := props.Get("depth")
-		assert.Equal(t, float64(n), depth)
-		require.Len(t, in.stackBuf, stackSlots)
-		for i, v := range in.stackBuf {
-			require.Nil(t, v, "slot %d kept a value after the call", i)
-		}
-	}
-}
-
 // TestCallTimerAcrossCalls checks the one timer an instance keeps for its calls' limits: a
 // later call with a shorter limit, a call after the timer went off while idle, and a call
 // whose deadline is later than the one the timer was set for all end at their own
@@ -381,4 +358,46 @@ export function runEveryMinute() { for (;;) {} }
 	time.Sleep(100 * time.Millisecond)
 	spin(300 * time.Millisecond)
 	quick(time.Second) // the instance stays usable
+}
+
+// TestHugeCallLimit checks that a limit of centuries (no limit, in effect) neither ends the
+// call nor gives its host operations an expired context.
+func TestHugeCallLimit(t *testing.T) {
+	op := AsyncFunc(func(ctx context.Context, args []any) (any, error) {
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(10 * time.Millisecond):
+			return "ok", nil
+		}
+	})
+	in := newInstance(t, "index.js", `
+export async function runEveryHour(meta) { return await meta.op() }
+`, Options{Meta: Members{{Key: "op", Value: op}}})
+	for range 2 {
+		v, _, err := in.CallWithTimeout(context.Background(), time.Duration(math.MaxInt64), "runEveryHour")
+		require.NoError(t, err)
+		assert.Equal(t, "ok", v)
+	}
+}
+
+// TestDroppedInstanceIsCollected checks that the call timer, still set after a call, does not
+// keep an instance the host dropped in memory.
+func TestDroppedInstanceIsCollected(t *testing.T) {
+	collected := make(chan struct{})
+	func() {
+		in := newInstance(t, "index.js", `export function runEveryHour() { return 1 }`, Options{Timeout: time.Hour})
+		_, _, err := in.Call(context.Background(), "runEveryHour")
+		require.NoError(t, err)
+		runtime.AddCleanup(in, func(ch chan struct{}) { close(ch) }, collected)
+	}()
+	for range 50 {
+		runtime.GC()
+		select {
+		case <-collected:
+			return
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	t.Fatal("the instance was not collected while its call timer was set")
 }

@@ -10,7 +10,11 @@ import (
 // goja drops its value stack whenever control returns to Go from the outermost call, and
 // grows a new one, in two or three allocations, on the next call: a tenth of a small
 // plugin's processEvent. An instance instead hands goja a stack of its own before each
-// outermost call and clears it after the call, so nothing the call pushed stays reachable.
+// outermost call and clears it after the call, so the stack keeps nothing the call pushed.
+//
+// Not for code that names Proxy: goja gives a Proxy's apply and construct traps a slice of
+// the stack as their argument list, and a trap that keeps it must find there what the call
+// left, as it does on a stack goja drops, not what later calls push.
 
 // stackSlots is the size of the stack an instance keeps (16 bytes a slot): enough for
 // typical event functions; a call that needs more grows one of goja's own, as before.
@@ -35,7 +39,7 @@ func gojaStack(rt *goja.Runtime) *[]goja.Value {
 // lendStack gives goja the instance's stack if goja has none, that is, when no JavaScript
 // is running and the last outermost call dropped its own.
 func (in *Instance) lendStack() {
-	if in.stack == nil || *in.stack != nil {
+	if in.stack == nil || *in.stack != nil || in.uses().proxy {
 		return
 	}
 	if in.stackBuf == nil {
