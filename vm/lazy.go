@@ -29,7 +29,7 @@ type lazyObject struct {
 	many  map[string]goja.Value // the kids, once there are more than maxEdits of them
 	strs  []lazyStr             // JavaScript values of the string properties read, by key
 	moved bool                  // a key of base was deleted: base's positions no longer hold
-	gen   int                   // counts changes, so a conversion notices the level changing under it
+	gen   uint32                // counts changes, so a conversion notices the level changing under it
 }
 
 // lazyEdit is one change the plugin made to a key of the object.
@@ -465,11 +465,15 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 			c.made(out, key)
 		}
 	}
-	if len(l.edits) > len(addedKeys) {
-		copyBase() // a key of base replaced or deleted
+	baseChanged := len(l.edits) > len(addedKeys) // a key of base replaced or deleted
+	if baseChanged {
+		copyBase()
 	}
+	// With no wrappers to convert and no edits to base's keys, the loop would run no
+	// JavaScript and change nothing: base's keys stay as they are.
+	kids := len(l.kids) > 0 || len(l.many) > 0
 	var drop []int // positions of keys JSON.stringify leaves out
-	for i := 0; i < base.Len() && !c.stopped; i++ {
+	for i := 0; (baseChanged || kids) && i < base.Len() && !c.stopped; i++ {
 		k, _ := base.At(i)
 		var v any
 		switch {
@@ -482,7 +486,11 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 			}
 			v = cv
 		default:
-			if j := l.edit(k); j >= 0 {
+			j := -1
+			if baseChanged {
+				j = l.edit(k)
+			}
+			if j >= 0 {
 				v = l.edits[j].val // replaced: base's keys have no other edits here
 			} else if kid, lazy := l.kidLazy(k); kid != nil {
 				v = kid

@@ -18,7 +18,7 @@ import (
 
 // stackSlots is the size of the stack an instance keeps (16 bytes a slot): enough for
 // typical event functions; a call that needs more grows one of goja's own, as before.
-const stackSlots = 64
+const stackSlots = 32
 
 var valueSliceType = reflect.TypeOf([]goja.Value(nil))
 
