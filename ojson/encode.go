@@ -44,7 +44,7 @@ func (o *Object) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	o.entries, o.nIndex, o.index, o.indexed = p.entries, p.nIndex, p.index, p.indexed
+	o.entries, o.nIndex, o.index, o.indexed, o.keys = p.entries, p.nIndex, p.index, p.indexed, p.keys
 	o.tail.Store(nil)
 	return nil
 }

@@ -33,6 +33,9 @@ type Object struct {
 	// scanned, and a change that moves keys builds a new one.
 	index   map[string]int
 	indexed int
+	// keys has the keyBit of every key the object holds (and perhaps of keys it held): a
+	// lookup of a key whose bit is clear, as most lookups of absent keys are, scans nothing.
+	keys uint64
 	// tail is set while entries' backing array is shared with other objects (see Extend).
 	// Appending then claims the next slot of the array, so two objects never fill the same
 	// one; any other change copies entries first.
@@ -76,8 +79,18 @@ func (o *Object) Keys() []string {
 // At returns the i-th key and value in order.
 func (o *Object) At(i int) (string, any) { return o.entries[i].key, o.entries[i].val }
 
+// keyBit is key's bit in Object.keys: from its length and its first and last bytes, which
+// tell most of an event's keys apart (many start with '$').
+func keyBit(key string) uint64 {
+	h := uint(len(key))
+	if len(key) > 0 {
+		h = h*31 + uint(key[0])*7 + uint(key[len(key)-1])
+	}
+	return 1 << (h & 63)
+}
+
 func (o *Object) find(key string) int {
-	if o == nil {
+	if o == nil || o.keys&keyBit(key) == 0 {
 		return -1
 	}
 	// find only reads, so objects shared between goroutines may be searched concurrently.
@@ -153,6 +166,7 @@ func (o *Object) set(key string, v any) {
 		o.entries = append(o.entries, entry{})
 		copy(o.entries[pos+1:], o.entries[pos:])
 		o.entries[pos] = entry{key, v}
+		o.keys |= keyBit(key)
 		o.reindex()
 		return
 	}
@@ -168,6 +182,7 @@ func (o *Object) push(e entry) {
 		}
 	}
 	o.entries = append(o.entries, e)
+	o.keys |= keyBit(e.key)
 	o.appended()
 }
 
@@ -261,7 +276,7 @@ func (o *Object) ShallowClone(room int) *Object {
 	if o == nil {
 		return nil
 	}
-	c := &Object{entries: make([]entry, len(o.entries), len(o.entries)+room), nIndex: o.nIndex, index: o.index, indexed: o.indexed}
+	c := &Object{entries: make([]entry, len(o.entries), len(o.entries)+room), nIndex: o.nIndex, index: o.index, indexed: o.indexed, keys: o.keys}
 	copy(c.entries, o.entries)
 	return c
 }
@@ -292,7 +307,7 @@ func (o *Object) Extend(room int) *Object {
 	if t.n.Load() != int64(n) {
 		return o.ShallowClone(room) // another object appended here first
 	}
-	c := &Object{entries: o.entries, nIndex: o.nIndex, index: o.index, indexed: o.indexed}
+	c := &Object{entries: o.entries, nIndex: o.nIndex, index: o.index, indexed: o.indexed, keys: o.keys}
 	c.tail.Store(t)
 	return c
 }

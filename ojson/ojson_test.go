@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/rand"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -339,3 +341,97 @@ func TestExtendConcurrently(t *testing.T) {
 }
 
 func must[T any](v T, _ ...any) T { return v }
+
+type modelEntry struct {
+	k string
+	v float64
+}
+
+func entriesOf(o *Object) []modelEntry {
+	out := []modelEntry{}
+	for i := range o.Len() {
+		k, v := o.At(i)
+		out = append(out, modelEntry{k, v.(float64)})
+	}
+	return out
+}
+
+// TestObjectsMatchAModel runs random changes on objects that share backing arrays
+// (Extend, ShallowClone) and checks each against a plain model after every step: its keys
+// in order, and Get of every key, present or absent (the key bits skip absent ones).
+func TestObjectsMatchAModel(t *testing.T) {
+	universe := []string{"a", "b", "zz", "toJSON"}
+	for i := range 8 {
+		universe = append(universe, "k"+strconv.Itoa(i))
+	}
+	for seed := int64(0); seed < 300; seed++ {
+		r := rand.New(rand.NewSource(seed))
+		base, err := ParseObject([]byte(`{"a":1,"b":2}`))
+		require.NoError(t, err)
+		objs := []*Object{base}
+		models := [][]modelEntry{entriesOf(base)}
+		for step := range 60 {
+			i := r.Intn(len(objs))
+			o, m := objs[i], slices.Clone(models[i])
+			switch r.Intn(10) {
+			case 0, 1:
+				objs = append(objs, o.Extend(r.Intn(3)))
+				models = append(models, m)
+			case 2, 3:
+				k, v := universe[r.Intn(len(universe))], float64(r.Intn(100))
+				o.Set(k, v)
+				j := slices.IndexFunc(m, func(e modelEntry) bool { return e.k == k })
+				if j >= 0 {
+					m[j].v = v
+				} else {
+					m = append(m, modelEntry{k, v})
+				}
+			case 4:
+				if o.Len() > 0 {
+					j := r.Intn(o.Len())
+					k, _ := o.At(j)
+					o.Delete(k)
+					m = slices.Delete(m, j, j+1)
+				}
+			case 5:
+				n := r.Intn(o.Len() + 1)
+				o.Truncate(n)
+				m = m[:n]
+			case 6:
+				if o.Len() > 0 {
+					j, v := r.Intn(o.Len()), float64(r.Intn(100))
+					o.SetAt(j, v)
+					m[j].v = v
+				}
+			case 7:
+				objs = append(objs, o.ShallowClone(r.Intn(2)))
+				models = append(models, m)
+			case 8:
+				k := "n" + strconv.Itoa(step)
+				o.AppendNew(k, float64(step))
+				m = append(m, modelEntry{k, float64(step)})
+			case 9:
+				// Past the size from which objects keep an index.
+				for n := range indexThreshold + 2 {
+					k := fmt.Sprintf("w%d_%d", step, n)
+					if !o.Has(k) {
+						o.AppendOrdered(k, float64(n))
+						m = append(m, modelEntry{k, float64(n)})
+					}
+				}
+			}
+			models[i] = m
+			for j, o := range objs {
+				require.Equal(t, models[j], entriesOf(o), "seed %d step %d object %d", seed, step, j)
+				for _, k := range universe {
+					v, ok := o.Get(k)
+					at := slices.IndexFunc(models[j], func(e modelEntry) bool { return e.k == k })
+					require.Equal(t, at >= 0, ok, "seed %d step %d object %d: Get(%q)", seed, step, j, k)
+					if ok {
+						require.Equal(t, models[j][at].v, v)
+					}
+				}
+			}
+		}
+	}
+}

@@ -220,11 +220,12 @@ func objectFromFields(fields []entry) *Object {
 	}
 	for _, f := range fields {
 		i := -1
+		bit := keyBit(f.key)
 		if seen != nil {
 			if j, ok := seen[f.key]; ok {
 				i = j
 			}
-		} else {
+		} else if o.keys&bit != 0 {
 			for j := range o.entries {
 				if o.entries[j].key == f.key {
 					i = j
@@ -243,6 +244,7 @@ func objectFromFields(fields []entry) *Object {
 			o.nIndex++
 		}
 		o.entries = append(o.entries, f)
+		o.keys |= bit
 	}
 	if o.nIndex > 0 {
 		// Index keys first, ascending; the others keep their order (a stable sort).
