@@ -435,3 +435,33 @@ func TestObjectsMatchAModel(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainRunMatchesByteScan checks the eight-bytes-at-a-time scan against a byte loop,
+// with every byte class the scan tells apart at every position.
+func TestPlainRunMatchesByteScan(t *testing.T) {
+	special := []byte{0x00, 0x1f, 0x20, 0x21, '"', '#', '[', '\\', ']', 0x7e, 0x7f, 0x80, 0xc3, 0xff}
+	slow := func(d []byte, i int) int {
+		for i < len(d) && plainByte[d[i]] {
+			i++
+		}
+		return i
+	}
+	r := rand.New(rand.NewSource(1))
+	for n := range 40 {
+		for pos := range n {
+			for _, c := range special {
+				d := make([]byte, n)
+				for i := range d {
+					d[i] = byte('a' + r.Intn(26))
+				}
+				d[pos] = c
+				if r.Intn(3) == 0 { // sometimes a second special byte later on
+					d[pos+r.Intn(n-pos)] = special[r.Intn(len(special))]
+				}
+				for start := range min(n, 9) {
+					require.Equal(t, slow(d, start), plainRun(d, start), "%q from %d", d, start)
+				}
+			}
+		}
+	}
+}

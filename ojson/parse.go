@@ -1,9 +1,11 @@
 package ojson
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"math/bits"
 	"sort"
 	"strconv"
 	"sync"
@@ -113,6 +115,13 @@ func (p *parser) describe() string {
 }
 
 func (p *parser) skipSpace() {
+	if p.pos < len(p.data) && p.data[p.pos] > ' ' {
+		return // the usual case, kept small enough to inline
+	}
+	p.skipSpaces()
+}
+
+func (p *parser) skipSpaces() {
 	for p.pos < len(p.data) {
 		switch p.data[p.pos] {
 		case ' ', '\t', '\n', '\r':
@@ -285,32 +294,32 @@ var keyCache, valueCache internCache
 // (ids, timestamps, URLs) rarely repeat.
 const maxInternedValue = 24
 
-// interned parses the string at p.pos from cache when it is plain ASCII (no escapes) of at
-// most max bytes; otherwise it reports false and leaves p.pos alone.
-func (p *parser) interned(cache *internCache, max int) (*internedValue, bool) {
+// plain parses the string at p.pos when it is plain ASCII (no escapes): from cache if it
+// has at most max bytes, else as a new string. Otherwise it reports false and leaves p.pos
+// alone. The string is scanned once either way.
+func (p *parser) plain(cache *internCache, max int) (e *internedValue, s string, ok bool) {
 	d := p.data
 	start := p.pos + 1
-	end := start
-	limit := min(len(d), start+max+1)
-	for end < limit && plainByte[d[end]] {
-		end++
-	}
-	if end >= len(d) || d[end] != '"' || end-start > max {
-		return nil, false
+	end := plainRun(d, start)
+	if end >= len(d) || d[end] != '"' {
+		return nil, "", false
 	}
 	raw := d[start:end]
 	p.pos = end + 1
+	if len(raw) > max {
+		return nil, string(raw), true // ids, timestamps, URLs: rarely repeated
+	}
 	// Two slots per string, so two strings of one event that hash alike do not evict each
 	// other on every event.
 	h := maphash.Bytes(internSeed, raw)
 	i := int(h & (uint64(len(cache)) - 1))
 	for _, j := range [2]int{i, i ^ 1} {
 		if e := cache[j].Load(); e != nil && e.s == string(raw) {
-			return e, true
+			return e, e.s, true
 		}
 	}
-	s := string(raw)
-	e := &internedValue{s, s}
+	s = string(raw)
+	e = &internedValue{s, s}
 	switch {
 	case cache[i].Load() == nil:
 	case cache[i^1].Load() == nil:
@@ -319,7 +328,29 @@ func (p *parser) interned(cache *internCache, max int) (*internedValue, bool) {
 		i ^= int(h>>63) & 1 // both taken: either, by the hash
 	}
 	cache[i].Store(e)
-	return e, true
+	return e, s, true
+}
+
+// plainRun returns the position of the first byte at or after i that is not plain (see
+// plainByte), or len(d). It tests eight bytes at a time: for each test, the lowest byte it
+// flags is exact (carries only reach higher bytes), which is the one that counts.
+func plainRun(d []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(d); i += 8 {
+		x := binary.LittleEndian.Uint64(d[i:])
+		quote, backslash := x^(ones*'"'), x^(ones*'\\')
+		m := x&highs | // not ASCII
+			(x-ones*0x20)&^x&highs | // control characters
+			(quote-ones)&^quote&highs |
+			(backslash-ones)&^backslash&highs
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(d) && plainByte[d[i]] {
+		i++
+	}
+	return i
 }
 
 // internSeed seeds the intern caches' hash.
@@ -336,8 +367,8 @@ var plainByte = func() (t [256]bool) {
 
 // key parses an object key, interning short ones.
 func (p *parser) key() (string, error) {
-	if e, ok := p.interned(&keyCache, maxInternedKey); ok {
-		return e.s, nil
+	if _, s, ok := p.plain(&keyCache, maxInternedKey); ok {
+		return s, nil
 	}
 	k, err := p.str()
 	if err != nil {
@@ -348,8 +379,11 @@ func (p *parser) key() (string, error) {
 
 // shortString parses a string value, interning short ones.
 func (p *parser) shortString() (any, error) {
-	if e, ok := p.interned(&valueCache, maxInternedValue); ok {
-		return e.v, nil
+	if e, s, ok := p.plain(&valueCache, maxInternedValue); ok {
+		if e != nil {
+			return e.v, nil
+		}
+		return s, nil
 	}
 	return p.str()
 }
