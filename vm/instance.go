@@ -112,6 +112,8 @@ type Instance struct {
 	// (see lendStack).
 	stack    *[]goja.Value
 	stackBuf []goja.Value
+	// proxyCtor is where goja keeps its Proxy constructor, once made (see mayHaveProxies).
+	proxyCtor **goja.Object
 	// eventArgs holds the arguments of an event function during its call.
 	eventArgs [2]goja.Value
 
@@ -228,7 +230,7 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 		in.log = func(string, string) {}
 	}
 	in.completions = make(chan completion, in.maxOps)
-	in.stack = gojaStack(in.rt)
+	in.stack, in.proxyCtor = gojaStack(in.rt), gojaProxyCtor(in.rt)
 	stack := opts.MaxCallStackSize
 	if stack <= 0 {
 		stack = DefaultMaxCallStackSize
@@ -479,9 +481,15 @@ func (in *Instance) CallEvent(ctx context.Context, name string, ev *ojson.Object
 		if batch {
 			arg = in.rt.NewArray(jsEv)
 		}
-		// The arguments go in a slice the instance keeps: goja copies them onto its stack.
-		in.eventArgs = [2]goja.Value{arg, in.meta}
-		v, err := in.await(ctx, fn, in.eventArgs[:]...)
+		// The arguments go in a slice the instance keeps: goja copies them onto its stack,
+		// except for a Proxy's trap, which keeps the slice itself.
+		args := in.eventArgs[:]
+		if in.mayHaveProxies() {
+			args = []goja.Value{arg, in.meta}
+		} else {
+			in.eventArgs = [2]goja.Value{arg, in.meta}
+		}
+		v, err := in.await(ctx, fn, args...)
 		if err != nil {
 			return err
 		}

@@ -68,7 +68,7 @@ func (in *Instance) installLang() {
 // instance has no program (tests that build instances by hand).
 func (in *Instance) uses() builtinUses {
 	if in.prog == nil {
-		return builtinUses{true, true, true, true, true, true}
+		return builtinUses{true, true, true, true, true}
 	}
 	return in.prog.uses
 }

@@ -54,9 +54,6 @@ type builtinUses struct {
 	toLocale      bool // Number, BigInt and Array toLocaleString
 	localeCompare bool // String.prototype.localeCompare
 	regexpTest    bool // RegExp.prototype.test, which gets a fast path for literal patterns
-	// proxy: a Proxy trap's argument list is a slice of goja's value stack that the plugin
-	// may keep, so an instance does not lend goja a stack it reuses (see lendStack).
-	proxy bool
 }
 
 func scanUses(code string) builtinUses {
@@ -66,7 +63,6 @@ func scanUses(code string) builtinUses {
 		toLocale:      strings.Contains(code, "toLocaleString"),
 		localeCompare: strings.Contains(code, "localeCompare"),
 		regexpTest:    strings.Contains(code, ".test("),
-		proxy:         strings.Contains(code, "Proxy"),
 	}
 }
 

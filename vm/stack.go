@@ -12,9 +12,12 @@ import (
 // plugin's processEvent. An instance instead hands goja a stack of its own before each
 // outermost call and clears it after the call, so the stack keeps nothing the call pushed.
 //
-// Not for code that names Proxy: goja gives a Proxy's apply and construct traps a slice of
-// the stack as their argument list, and a trap that keeps it must find there what the call
-// left, as it does on a stack goja drops, not what later calls push.
+// Not once the instance has a Proxy: goja gives a Proxy's apply and construct traps the
+// arguments as they lie on the stack (or in the slice a host call passed), and a trap that
+// keeps that list must find there what its call left, as on a stack goja drops, not what
+// later calls put there. goja makes its Proxy constructor on first use, so an instance whose
+// runtime has one may have proxies; the stack a call ran on when the constructor appeared is
+// left to the traps, not cleared.
 
 // stackSlots is the size of the stack an instance keeps (16 bytes a slot): enough for
 // typical event functions; a call that needs more grows one of goja's own, as before.
@@ -36,10 +39,30 @@ func gojaStack(rt *goja.Runtime) *[]goja.Value {
 	return (*[]goja.Value)(unsafe.Pointer(stack.UnsafeAddr()))
 }
 
+// gojaProxyCtor returns where rt keeps its Proxy constructor once made, or nil if goja's
+// layout is not the one this was written for.
+func gojaProxyCtor(rt *goja.Runtime) **goja.Object {
+	global := reflect.ValueOf(rt).Elem().FieldByName("global")
+	if !global.IsValid() || global.Kind() != reflect.Struct {
+		return nil
+	}
+	f := global.FieldByName("Proxy")
+	if !f.IsValid() || f.Type() != reflect.TypeOf((*goja.Object)(nil)) || !f.CanAddr() {
+		return nil
+	}
+	return (**goja.Object)(unsafe.Pointer(f.UnsafeAddr()))
+}
+
+// mayHaveProxies reports whether the instance's JavaScript may have made a Proxy: its runtime
+// has made the constructor (or the check is not possible).
+func (in *Instance) mayHaveProxies() bool {
+	return in.proxyCtor == nil || *in.proxyCtor != nil
+}
+
 // lendStack gives goja the instance's stack if goja has none, that is, when no JavaScript
 // is running and the last outermost call dropped its own.
 func (in *Instance) lendStack() {
-	if in.stack == nil || *in.stack != nil || in.uses().proxy {
+	if in.stack == nil || *in.stack != nil || in.mayHaveProxies() {
 		return
 	}
 	if in.stackBuf == nil {
@@ -51,6 +74,10 @@ func (in *Instance) lendStack() {
 // clearStack forgets the values the call left on the instance's stack, so an idle instance
 // keeps nothing of the events it processed.
 func (in *Instance) clearStack() {
+	if in.stackBuf != nil && in.mayHaveProxies() {
+		in.stackBuf = nil // the traps' now; see the top of the file
+		return
+	}
 	// Calls use the bottom of the stack: clearing only up to the highest slot in use costs
 	// less than clearing it all (which takes write barriers while the collector runs).
 	for i := len(in.stackBuf) - 1; i >= 0; i-- {
