@@ -108,6 +108,8 @@ type Instance struct {
 	// toJSON, and asking goja costs a lookup through every wrapper.
 	objectProto    *goja.Object
 	objectProtoOwn *map[unistring.String]goja.Value
+	// arrayProtoOwn is where goja keeps Array.prototype's own string properties.
+	arrayProtoOwn *map[unistring.String]goja.Value
 	// stack is where goja keeps its value stack, stackBuf the one the instance lends it
 	// (see lendStack).
 	stack    *[]goja.Value
@@ -250,6 +252,7 @@ func New(ctx context.Context, p *Program, opts Options) (in *Instance, err error
 	in.errorProto = in.rt.Get("Error").(*goja.Object).Get("prototype").(*goja.Object)
 	in.objectProto = in.rt.NewObject().Prototype()
 	in.objectProtoOwn = ownValues(in.objectProto)
+	in.arrayProtoOwn = ownValues(in.rt.NewArray().Prototype())
 	if opts.Created != nil {
 		opts.Created(in)
 	}

@@ -84,6 +84,38 @@ func ownValues(o *goja.Object) *map[unistring.String]goja.Value {
 	return f.Addr().Interface().(*map[unistring.String]goja.Value)
 }
 
+// inheritedToJSON reports whether Object.prototype or Array.prototype has a toJSON (or
+// whether that cannot be told): JSON.stringify then calls it on every nested object and
+// array, so levels the plugin never read cannot be shared as they are.
+func (in *Instance) inheritedToJSON() bool {
+	if in.objectProtoOwn == nil || in.arrayProtoOwn == nil {
+		return true
+	}
+	_, o := (*in.objectProtoOwn)["toJSON"]
+	_, a := (*in.arrayProtoOwn)["toJSON"]
+	return o || a
+}
+
+// viaJS returns the JavaScript value the plugin would read under key (a wrapper, an array)
+// when v, its stored value, is an object or array, so that converting it runs what
+// JSON.stringify would run on it.
+func (l *lazyObject) viaJS(key string, v any) any {
+	if isContainer(v) {
+		if w := l.Get(key); w != nil {
+			return w
+		}
+	}
+	return v
+}
+
+func isContainer(v any) bool {
+	switch v.(type) {
+	case *ojson.Object, []any:
+		return true
+	}
+	return false
+}
+
 // noToJSON reports whether w, the wrapper of l, certainly has no toJSON to call: l has no
 // such key and w inherits from an Object.prototype without one. That is almost every event,
 // and it spares a lookup through the wrapper and the prototype for each converted level.
@@ -426,7 +458,8 @@ func (c *exporter) materialize(l *lazyObject) (*ojson.Object, error) {
 		}
 	}
 	c.sharing = true
-	if l.own == nil && len(l.edits) == 0 && len(l.kids) == 0 && len(l.many) == 0 {
+	viaJS := l.in.inheritedToJSON()
+	if l.own == nil && len(l.edits) == 0 && len(l.kids) == 0 && len(l.many) == 0 && !viaJS {
 		return l.base, nil
 	}
 	key := c.key
@@ -436,9 +469,9 @@ func (c *exporter) materialize(l *lazyObject) (*ojson.Object, error) {
 	c.objs = append(c.objs, l)
 	defer func() { c.objs = c.objs[:len(c.objs)-1]; c.depth-- }()
 	if l.own == nil && !l.moved && !l.addedIndex() {
-		return c.patch(l, key)
+		return c.patch(l, key, viaJS)
 	}
-	return c.rebuild(l, key)
+	return c.rebuild(l, key, viaJS)
 }
 
 // patch materializes a level whose base keys are all in place and whose added keys are not
@@ -449,7 +482,9 @@ func (c *exporter) materialize(l *lazyObject) (*ojson.Object, error) {
 // As JSON.stringify does, the keys are fixed when the conversion starts and the values are
 // read as it reaches them: a toJSON or getter that changes the level makes the rest of the
 // conversion read each value afresh (live).
-func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
+//
+// viaJS (see inheritedToJSON) makes it convert the nested levels the plugin never read too.
+func (c *exporter) patch(l *lazyObject, key string, viaJS bool) (*ojson.Object, error) {
 	base, gen := l.base, l.gen
 	var addedBuf [4]string
 	addedKeys := addedBuf[:0]
@@ -473,8 +508,8 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 	// JavaScript and change nothing: base's keys stay as they are.
 	kids := len(l.kids) > 0 || len(l.many) > 0
 	var drop []int // positions of keys JSON.stringify leaves out
-	for i := 0; (baseChanged || kids) && i < base.Len() && !c.stopped; i++ {
-		k, _ := base.At(i)
+	for i := 0; (baseChanged || kids || viaJS) && i < base.Len() && !c.stopped; i++ {
+		k, raw := base.At(i)
 		var v any
 		switch {
 		case l.gen != gen:
@@ -485,6 +520,9 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 				continue
 			}
 			v = cv
+			if viaJS {
+				v = l.viaJS(k, v)
+			}
 		default:
 			j := -1
 			if baseChanged {
@@ -495,6 +533,8 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 			} else if kid, lazy := l.kidLazy(k); kid != nil {
 				v = kid
 				c.hint(kid, lazy)
+			} else if viaJS && isContainer(raw) {
+				v = l.viaJS(k, raw)
 			} else {
 				continue // shared as it is
 			}
@@ -537,7 +577,7 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 			out.DeleteAt(drop[j])
 		}
 	}
-	if err := c.appendLive(out, l, addedKeys, false); err != nil {
+	if err := c.appendLive(out, l, addedKeys, false, viaJS); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -546,11 +586,11 @@ func (c *exporter) patch(l *lazyObject, key string) (*ojson.Object, error) {
 // rebuild materializes a level key by key, for levels copied into own, with keys deleted or
 // with added array-index keys. The keys are fixed when it starts and each value is read as
 // the conversion reaches it, as JSON.stringify does.
-func (c *exporter) rebuild(l *lazyObject, key string) (*ojson.Object, error) {
+func (c *exporter) rebuild(l *lazyObject, key string, viaJS bool) (*ojson.Object, error) {
 	keys := l.Keys()
 	out := ojson.NewObject(len(keys) + c.room(l, key))
 	c.made(out, key)
-	if err := c.appendLive(out, l, keys, true); err != nil {
+	if err := c.appendLive(out, l, keys, true, viaJS); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -560,7 +600,7 @@ func (c *exporter) rebuild(l *lazyObject, key string) (*ojson.Object, error) {
 // are gone and what JSON.stringify leaves out, and stopping when a lenient read ran out of
 // time. inOrder says the keys come in their final order, each once (else each is placed as
 // JavaScript orders a new key).
-func (c *exporter) appendLive(out *ojson.Object, l *lazyObject, keys []string, inOrder bool) error {
+func (c *exporter) appendLive(out *ojson.Object, l *lazyObject, keys []string, inOrder, viaJS bool) error {
 	for _, k := range keys {
 		if c.stopped {
 			break
@@ -568,6 +608,9 @@ func (c *exporter) appendLive(out *ojson.Object, l *lazyObject, keys []string, i
 		v, present := l.current(k)
 		if !present {
 			continue
+		}
+		if viaJS {
+			v = l.viaJS(k, v)
 		}
 		nv, ok, err := c.entry(k, v)
 		if err != nil {

@@ -12,7 +12,7 @@ import (
 )
 
 // TestInstanceLendsItsStack checks that goja runs calls on the instance's own value stack
-// (a goja upgrade that moves it shows here), that a call needing more stack still works, and
+// (a goja upgrade that moves it, or the other internals the fast paths read, shows here), that a call needing more stack still works, and
 // that nothing a call pushed stays on the stack afterwards.
 func TestInstanceLendsItsStack(t *testing.T) {
 	in := newInstance(t, "index.js", `
@@ -23,6 +23,9 @@ export function processEvent(e) {
     return e
 }`, Options{})
 	require.NotNil(t, in.stack, "goja's value stack was not found: calls allocate a new one each time")
+	require.NotNil(t, in.objectProtoOwn, "Object.prototype's properties were not found: every conversion looks up toJSON")
+	require.NotNil(t, in.arrayProtoOwn, "Array.prototype's properties were not found: no level is shared")
+	require.NotNil(t, in.proxyCtor, "goja's Proxy constructor was not found: no stack is lent")
 	for _, n := range []int{1, 1, 500, 2} {
 		res, err := in.CallEvent(context.Background(), "processEvent", event(t, fmt.Sprintf(`{"event":"e","properties":{"n":%d}}`, n)))
 		require.NoError(t, err)
