@@ -20,8 +20,9 @@ type Chain struct {
 
 	mu      sync.RWMutex
 	configs []*installed // in chain order; replaced, never mutated, so readers can keep a copy
-	// lists are the longest $plugins_* lists configs can give an event (see setConfigs).
-	lists  *pluginLists
+	// lists are the longest $plugins_* lists configs can give an event, built on first use
+	// after configs change (attaching many configs must not rebuild them each time).
+	lists  atomic.Pointer[pluginLists]
 	byID   map[int64]*installed
 	nextID int64
 	seq    int
@@ -493,16 +494,20 @@ func (c *Chain) snapshotLists() ([]*installed, *pluginLists, error) {
 	if c.closed {
 		return nil, nil, ErrClosed
 	}
-	if c.lists == nil {
-		return c.configs, &pluginLists{}, nil // no config was ever added
+	lists := c.lists.Load()
+	if lists == nil {
+		// Readers racing here build the same lists; c.mu's read lock keeps configs fixed.
+		lists = newPluginLists(c.configs)
+		c.lists.CompareAndSwap(nil, lists)
 	}
-	return c.configs, c.lists, nil
+	return c.configs, lists, nil
 }
 
-// setConfigs replaces the chain's configs (under c.mu) and the lists that go with them.
+// setConfigs replaces the chain's configs (under c.mu) and drops the lists that went with
+// the old ones.
 func (c *Chain) setConfigs(list []*installed) {
 	c.configs = list
-	c.lists = newPluginLists(list)
+	c.lists.Store(nil)
 }
 
 // Configs returns the attached plugin configs in chain order.

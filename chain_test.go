@@ -699,3 +699,29 @@ func TestKeptEventsDoNotShareTheHostsEvent(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "Error: Acme")
 }
+
+// TestPluginListsFollowConfigChanges checks that the $plugins_* lists, built once per set of
+// configs, follow configs being added and removed between events.
+func TestPluginListsFollowConfigChanges(t *testing.T) {
+	c, _ := newChain(t)
+	ctx := context.Background()
+	add := func(name, src string) int64 {
+		t.Helper()
+		id, err := c.Add(ctx, PluginConfig{Plugin: loadJS(t, name, src)})
+		require.NoError(t, err)
+		return id
+	}
+	lists := func() string {
+		t.Helper()
+		out, err := c.ProcessEvent(ctx, mustEvent(t, `{"event":"e","properties":{}}`))
+		require.NoError(t, err)
+		return jsonOf(t, out)
+	}
+	a := add("a", `export function processEvent(e) { return e }`)
+	assert.Equal(t, `{"event":"e","properties":{"$plugins_succeeded":["a (1)"],"$plugins_failed":[],"$plugins_deferred":[]}}`, lists())
+	add("b", `export function processEvent(e) { return e }
+export function onEvent() {}`)
+	assert.Equal(t, `{"event":"e","properties":{"$plugins_succeeded":["a (1)","b (2)"],"$plugins_failed":[],"$plugins_deferred":["b (2)"]}}`, lists())
+	require.NoError(t, c.Remove(ctx, a))
+	assert.Equal(t, `{"event":"e","properties":{"$plugins_succeeded":["b (2)"],"$plugins_failed":[],"$plugins_deferred":["b (2)"]}}`, lists())
+}
