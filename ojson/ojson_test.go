@@ -465,3 +465,54 @@ func TestPlainRunMatchesByteScan(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendStringMatchesByteLoop checks AppendString, which skips plain runs eight bytes at
+// a time, against escaping byte by byte, with escapes, control bytes, valid and invalid UTF-8
+// at every position.
+func TestAppendStringMatchesByteLoop(t *testing.T) {
+	slow := func(s string) string {
+		var b strings.Builder
+		b.WriteByte('"')
+		for _, r := range s { // invalid bytes come out as U+FFFD, one per byte
+			switch {
+			case r == '"':
+				b.WriteString(`\"`)
+			case r == '\\':
+				b.WriteString(`\\`)
+			case r == '\b':
+				b.WriteString(`\b`)
+			case r == '\f':
+				b.WriteString(`\f`)
+			case r == '\n':
+				b.WriteString(`\n`)
+			case r == '\r':
+				b.WriteString(`\r`)
+			case r == '\t':
+				b.WriteString(`\t`)
+			case r < 0x20:
+				fmt.Fprintf(&b, `\u%04x`, r)
+			default:
+				b.WriteRune(r)
+			}
+		}
+		b.WriteByte('"')
+		return b.String()
+	}
+	pieces := []string{"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "é", "€", "𝄞", "\xff", "\xe2\x82", " "}
+	r := rand.New(rand.NewSource(2))
+	for n := range 30 {
+		for pos := range n {
+			for _, p := range pieces {
+				b := make([]byte, n)
+				for i := range b {
+					b[i] = byte('a' + r.Intn(26))
+				}
+				s := string(b[:pos]) + p + string(b[pos:])
+				if r.Intn(2) == 0 {
+					s += pieces[r.Intn(len(pieces))] + "tail"
+				}
+				require.Equal(t, slow(s), string(AppendString(nil, s)), "%q", s)
+			}
+		}
+	}
+}

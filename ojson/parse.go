@@ -1,7 +1,6 @@
 package ojson
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -334,10 +333,12 @@ func (p *parser) plain(cache *internCache, max int) (e *internedValue, s string,
 // plainRun returns the position of the first byte at or after i that is not plain (see
 // plainByte), or len(d). It tests eight bytes at a time: for each test, the lowest byte it
 // flags is exact (carries only reach higher bytes), which is the one that counts.
-func plainRun(d []byte, i int) int {
+func plainRun[T string | []byte](d T, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(d); i += 8 {
-		x := binary.LittleEndian.Uint64(d[i:])
+		w := d[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 		quote, backslash := x^(ones*'"'), x^(ones*'\\')
 		m := x&highs | // not ASCII
 			(x-ones*0x20)&^x&highs | // control characters
