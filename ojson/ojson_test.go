@@ -450,10 +450,7 @@ func TestPlainRunMatchesByteScan(t *testing.T) {
 	for n := range 40 {
 		for pos := range n {
 			for _, c := range special {
-				d := make([]byte, n)
-				for i := range d {
-					d[i] = byte('a' + r.Intn(26))
-				}
+				d := randomLetters(r, n)
 				d[pos] = c
 				if r.Intn(3) == 0 { // sometimes a second special byte later on
 					d[pos+r.Intn(n-pos)] = special[r.Intn(len(special))]
@@ -503,10 +500,7 @@ func TestAppendStringMatchesByteLoop(t *testing.T) {
 	for n := range 30 {
 		for pos := range n {
 			for _, p := range pieces {
-				b := make([]byte, n)
-				for i := range b {
-					b[i] = byte('a' + r.Intn(26))
-				}
+				b := randomLetters(r, n)
 				s := string(b[:pos]) + p + string(b[pos:])
 				if r.Intn(2) == 0 {
 					s += pieces[r.Intn(len(pieces))] + "tail"
@@ -515,4 +509,13 @@ func TestAppendStringMatchesByteLoop(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomLetters returns n random lowercase letters.
+func randomLetters(r *rand.Rand, n int) []byte {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte('a' + r.Intn(26))
+	}
+	return b
 }
