@@ -519,3 +519,30 @@ func randomLetters(r *rand.Rand, n int) []byte {
 	}
 	return b
 }
+
+// TestIntegersParseAsParseFloat checks the parser's shortcut for short integers against
+// strconv.ParseFloat, around the 15-digit limit and with fractions and exponents after them.
+func TestIntegersParseAsParseFloat(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	for range 5000 {
+		digits := 1 + r.Intn(18)
+		lit := strconv.Itoa(1 + r.Intn(9))
+		for range digits - 1 {
+			lit += strconv.Itoa(r.Intn(10))
+		}
+		if r.Intn(2) == 0 {
+			lit = "-" + lit
+		}
+		switch r.Intn(4) {
+		case 0:
+			lit += ".5"
+		case 1:
+			lit += "e3"
+		}
+		want, err := strconv.ParseFloat(lit, 64)
+		require.NoError(t, err)
+		got, err := Parse([]byte(`[` + lit + `]`))
+		require.NoError(t, err, lit)
+		require.Equal(t, want, got.([]any)[0], lit)
+	}
+}

@@ -3,8 +3,8 @@ package ojson
 import (
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"math/bits"
+	"math/rand/v2"
 	"sort"
 	"strconv"
 	"sync"
@@ -310,7 +310,7 @@ func (p *parser) plain(cache *internCache, max int) (e *internedValue, s string,
 	}
 	// Two slots per string, so two strings of one event that hash alike do not evict each
 	// other on every event.
-	h := maphash.Bytes(internSeed, raw)
+	h := internHash(raw)
 	i := int(h & (uint64(len(cache)) - 1))
 	for _, j := range [2]int{i, i ^ 1} {
 		if e := cache[j].Load(); e != nil && e.s == string(raw) {
@@ -354,8 +354,28 @@ func plainRun[T string | []byte](d T, i int) int {
 	return i
 }
 
-// internSeed seeds the intern caches' hash.
-var internSeed = maphash.MakeSeed()
+// internSeed seeds the intern caches' hash, differently in each process.
+var internSeed = rand.Uint64()
+
+// internHash hashes a short string for the intern caches: a multiply-xor round per 8-byte
+// word, cheaper than a general hash for the few words of a key or short value. Strings that
+// collide only miss the cache.
+func internHash(b []byte) uint64 {
+	const m1, m2 = 0x9e3779b97f4a7c15, 0xff51afd7ed558ccd
+	h := internSeed ^ uint64(len(b))*m1
+	for ; len(b) >= 8; b = b[8:] {
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		h = (h ^ w) * m2
+		h ^= h >> 31
+	}
+	var t uint64
+	for i, c := range b {
+		t |= uint64(c) << (8 * i)
+	}
+	h = (h ^ t) * m1
+	return h ^ h>>32
+}
 
 // plainByte tells the bytes a string the parser interns may hold: printable ASCII other than
 // the quote and the backslash.
@@ -433,8 +453,20 @@ func (p *parser) number() (any, error) {
 	case p.pos < len(d) && d[p.pos] == '0':
 		p.pos++
 	case p.pos < len(d) && d[p.pos] >= '1' && d[p.pos] <= '9':
+		var n uint64
 		for p.pos < len(d) && d[p.pos] >= '0' && d[p.pos] <= '9' {
+			n = n*10 + uint64(d[p.pos]-'0')
 			p.pos++
+		}
+		// An integer of at most 15 digits is exactly a float64: no ParseFloat needed.
+		if p.pos-start <= 15 && (p.pos == len(d) || d[p.pos] != '.' && d[p.pos] != 'e' && d[p.pos] != 'E') {
+			if d[start] == '-' {
+				return -float64(n), nil
+			}
+			if n < uint64(len(smallNumbers)) {
+				return smallNumbers[n], nil
+			}
+			return float64(n), nil
 		}
 	default:
 		return nil, p.errorf("no digits in a number")
