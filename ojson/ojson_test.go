@@ -546,3 +546,28 @@ func TestIntegersParseAsParseFloat(t *testing.T) {
 		require.Equal(t, want, got.([]any)[0], lit)
 	}
 }
+
+// TestInternHashUsesEveryByte checks that changing any one byte of a string moves it to
+// another intern slot (but for the rare chance collision): keys that differ in one byte
+// (prop_1, prop_2, ...) must not all share a slot pair and evict each other.
+func TestInternHashUsesEveryByte(t *testing.T) {
+	const slots = len(internCache{}) - 1
+	same, flips := 0, 0
+	for n := 1; n <= maxInternedKey; n++ {
+		b := []byte(strings.Repeat("$feature/flag-a_prop_1", 2)[:n])
+		h := internHash(b) & uint64(slots)
+		for i := range b {
+			c := b[i]
+			for _, x := range []byte{1, 2, 4, 0x40} {
+				b[i] = c ^ x
+				if internHash(b)&uint64(slots) == h {
+					same++
+				}
+				flips++
+			}
+			b[i] = c
+		}
+	}
+	// A good hash keeps about flips/1024 (under 4 here) in the same slot.
+	assert.Less(t, same, 20, "%d of %d one-byte changes kept the slot", same, flips)
+}

@@ -373,7 +373,11 @@ func internHash(b []byte) uint64 {
 	for i, c := range b {
 		t |= uint64(c) << (8 * i)
 	}
+	// The slot is taken from the low bits, which a multiply fills from the low bits only:
+	// fold the high half in and mix again, so that every byte counts.
 	h = (h ^ t) * m1
+	h ^= h >> 32
+	h *= m2
 	return h ^ h>>32
 }
 
