@@ -164,7 +164,7 @@ type Instance struct {
 	armed   bool
 	pending bool
 	cause   error  // why the current call was interrupted
-	armSeq  uint64 // counts guarded stretches; see arm
+	armSeq  uint64 // counts guarded stretches; see armCall
 	// due is the current stretch's deadline (since created; 0 for none). timer interrupts
 	// a call that runs past it; timerOn says the timer is set to fire at timerAt (see
 	// armCall).
@@ -582,12 +582,15 @@ func (in *Instance) run(ctx context.Context, f func() error) (err error) {
 	return f()
 }
 
-// armCall starts a call's guarded stretch (see arm) with limit as its time limit (none if
-// zero), and makes sure the timer will fire by the call's deadline. The timer is not
-// stopped when a call ends: a call that starts while it is pending for a later time than
-// the new deadline needs nothing done to it, and a firing finds the current call, if any,
-// and interrupts it if its deadline has passed or waits for the rest of it. That keeps
-// resetting and stopping a timer, and most clock readings, off each call.
+// armCall starts a guarded stretch (a call, or host code reading plugin values): interrupts
+// aimed at it may land until clearInterrupt, and the sequence number it returns keeps a late
+// interrupt meant for an earlier stretch from stopping a later one. limit is the stretch's
+// time limit (none if zero, which the call timer then leaves alone), and armCall makes sure
+// the timer will fire by its deadline. The timer is not stopped when a call ends: a call
+// that starts while it is pending for a later time than the new deadline needs nothing done
+// to it, and a firing finds the current call, if any, and interrupts it if its deadline has
+// passed or waits for the rest of it. That keeps resetting and stopping a timer, and most
+// clock readings, off each call.
 func (in *Instance) armCall(limit time.Duration) uint64 {
 	var due time.Duration
 	if limit > 0 {
@@ -639,18 +642,6 @@ func (in *Instance) timerFired() {
 	in.interruptLocked(context.DeadlineExceeded)
 }
 
-// arm starts a guarded stretch (a call, or host code reading plugin values) that the call
-// timer leaves alone: interrupts aimed at it may land until clearInterrupt. The sequence
-// number keeps a late interrupt meant for an earlier stretch from stopping a later one.
-func (in *Instance) arm() uint64 {
-	in.imu.Lock()
-	defer in.imu.Unlock()
-	in.armSeq++
-	in.armed = true
-	in.due = 0
-	return in.armSeq
-}
-
 // interruptIf interrupts the stretch seq, if it is still running.
 func (in *Instance) interruptIf(seq uint64, cause error) {
 	in.imu.Lock()
@@ -690,7 +681,7 @@ var errGuard = errors.New("plugin code run while reading its result took too lon
 // finished. It ends any guarded stretch in progress, so it runs only at the end of a call.
 func (in *Instance) guarded(f func()) (ok bool) {
 	in.clearInterrupt() // an interrupt of the call must not disable this guard
-	seq := in.arm()
+	seq := in.armCall(0)
 	t := time.AfterFunc(guardLimit, func() { in.interruptIf(seq, errGuard) })
 	defer func() {
 		t.Stop()
