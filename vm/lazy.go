@@ -88,12 +88,17 @@ func ownValues(o *goja.Object) *map[unistring.String]goja.Value {
 // whether that cannot be told): JSON.stringify then calls it on every nested object and
 // array, so levels the plugin never read cannot be shared as they are.
 func (in *Instance) inheritedToJSON() bool {
-	if in.objectProtoOwn == nil || in.arrayProtoOwn == nil {
+	return ownsToJSON(in.objectProtoOwn) || ownsToJSON(in.arrayProtoOwn)
+}
+
+// ownsToJSON reports whether the object whose own properties are values (see ownValues) has
+// a toJSON of its own, or whether that cannot be told (values nil).
+func ownsToJSON(values *map[unistring.String]goja.Value) bool {
+	if values == nil {
 		return true
 	}
-	_, o := (*in.objectProtoOwn)["toJSON"]
-	_, a := (*in.arrayProtoOwn)["toJSON"]
-	return o || a
+	_, has := (*values)["toJSON"]
+	return has
 }
 
 // viaJS returns the JavaScript value the plugin would read under key (a wrapper, an array)
@@ -120,14 +125,13 @@ func isContainer(v any) bool {
 // such key and w inherits from an Object.prototype without one. That is almost every event,
 // and it spares a lookup through the wrapper and the prototype for each converted level.
 func (in *Instance) noToJSON(l *lazyObject, w *goja.Object) bool {
-	if in.objectProtoOwn == nil || w.Prototype() != in.objectProto {
+	if w.Prototype() != in.objectProto {
 		return false
 	}
 	if _, has := l.lookup("toJSON"); has {
 		return false
 	}
-	_, has := (*in.objectProtoOwn)["toJSON"]
-	return !has
+	return !ownsToJSON(in.objectProtoOwn)
 }
 
 // lazy wraps obj for the current call. obj is only read, then and later (the plugin may keep

@@ -627,7 +627,13 @@ func gojaField(o *goja.Object, name string, typ reflect.Type) (reflect.Value, bo
 	if !ok {
 		return reflect.Value{}, false
 	}
-	f := impl.FieldByName(name)
+	return settableField(impl, name, typ)
+}
+
+// settableField returns the field name, of type typ, of the addressable struct s, settable
+// even if unexported.
+func settableField(s reflect.Value, name string, typ reflect.Type) (reflect.Value, bool) {
+	f := s.FieldByName(name)
 	if !f.IsValid() || f.Type() != typ || !f.CanAddr() {
 		return reflect.Value{}, false
 	}

@@ -46,11 +46,11 @@ func gojaProxyCtor(rt *goja.Runtime) **goja.Object {
 	if !global.IsValid() || global.Kind() != reflect.Struct {
 		return nil
 	}
-	f := global.FieldByName("Proxy")
-	if !f.IsValid() || f.Type() != reflect.TypeOf((*goja.Object)(nil)) || !f.CanAddr() {
+	f, ok := settableField(global, "Proxy", reflect.TypeOf((*goja.Object)(nil)))
+	if !ok {
 		return nil
 	}
-	return (**goja.Object)(unsafe.Pointer(f.UnsafeAddr()))
+	return f.Addr().Interface().(**goja.Object)
 }
 
 // mayHaveProxies reports whether the instance's JavaScript may have made a Proxy: its runtime
