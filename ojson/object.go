@@ -355,8 +355,6 @@ func plain(v any) any {
 	}
 }
 
-// arrayIndex reports whether key is a canonical array index ("0".."4294967294"), which
-// JavaScript engines order before other keys.
 // IsArrayIndex reports whether key is an array index ("0" to "4294967294"), which JavaScript
 // orders before other keys.
 func IsArrayIndex(key string) bool {
@@ -364,6 +362,8 @@ func IsArrayIndex(key string) bool {
 	return ok
 }
 
+// arrayIndex reports whether key is a canonical array index ("0".."4294967294"), which
+// JavaScript engines order before other keys, and its value.
 func arrayIndex(key string) (uint32, bool) {
 	if len(key) == 0 || len(key) > 10 || (len(key) > 1 && key[0] == '0') {
 		return 0, false

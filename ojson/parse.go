@@ -336,9 +336,7 @@ func (p *parser) plain(cache *internCache, max int) (e *internedValue, s string,
 func plainRun[T string | []byte](d T, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(d); i += 8 {
-		w := d[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		x := word(d, i)
 		quote, backslash := x^(ones*'"'), x^(ones*'\\')
 		m := x&highs | // not ASCII
 			(x-ones*0x20)&^x&highs | // control characters
@@ -354,6 +352,14 @@ func plainRun[T string | []byte](d T, i int) int {
 	return i
 }
 
+// word returns the eight bytes of d at i as a little-endian number (the compiler makes it one
+// load).
+func word[T string | []byte](d T, i int) uint64 {
+	w := d[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
 // internSeed seeds the intern caches' hash, differently in each process.
 var internSeed = rand.Uint64()
 
@@ -364,9 +370,7 @@ func internHash(b []byte) uint64 {
 	const m1, m2 = 0x9e3779b97f4a7c15, 0xff51afd7ed558ccd
 	h := internSeed ^ uint64(len(b))*m1
 	for ; len(b) >= 8; b = b[8:] {
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		h = (h ^ w) * m2
+		h = (h ^ word(b, 0)) * m2
 		h ^= h >> 31
 	}
 	var t uint64
@@ -381,8 +385,8 @@ func internHash(b []byte) uint64 {
 	return h ^ h>>32
 }
 
-// plainByte tells the bytes a string the parser interns may hold: printable ASCII other than
-// the quote and the backslash.
+// plainByte tells the bytes a string may hold for the parser to take it as it is and the
+// encoder to write it as it is: printable ASCII other than the quote and the backslash.
 var plainByte = func() (t [256]bool) {
 	for c := 0x20; c < utf8.RuneSelf; c++ {
 		t[c] = c != '"' && c != '\\'
