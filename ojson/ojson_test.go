@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -239,6 +240,18 @@ func BenchmarkParseIndexKeys(b *testing.B) {
 	}
 }
 
+// parsedWithRoom parses js as the parser parses an event's properties: one level down,
+// where it leaves room for more keys.
+func parsedWithRoom(t *testing.T, js string) *Object {
+	t.Helper()
+	o, err := ParseObject([]byte(`{"o":` + js + `}`))
+	require.NoError(t, err)
+	inner, ok := o.GetObject("o")
+	require.True(t, ok)
+	require.Greater(t, cap(inner.entries), inner.Len(), "no room")
+	return inner
+}
+
 // TestExtendKeepsObjectsIndependent checks that objects sharing a backing array through
 // Extend never see each other's changes, whichever of them changes first and however.
 func TestExtendKeepsObjectsIndependent(t *testing.T) {
@@ -247,11 +260,7 @@ func TestExtendKeepsObjectsIndependent(t *testing.T) {
 		require.NoError(t, err)
 		return string(b)
 	}
-	parse := func() *Object {
-		o, err := ParseObject([]byte(`{"a":1,"b":2}`))
-		require.NoError(t, err)
-		return o
-	}
+	parse := func() *Object { return parsedWithRoom(t, `{"a":1,"b":2}`) }
 	changes := map[string]func(o *Object){
 		"append":       func(o *Object) { o.AppendNew("x", "x") },
 		"set new":      func(o *Object) { o.Set("y", "y") },
@@ -297,8 +306,7 @@ func TestExtendKeepsObjectsIndependent(t *testing.T) {
 // TestExtendSharesOnlyWhenItCan checks that Extend appends in the base's spare room when it
 // is free, and copies when another object took it or there is none.
 func TestExtendSharesOnlyWhenItCan(t *testing.T) {
-	base, err := ParseObject([]byte(`{"a":1}`))
-	require.NoError(t, err)
+	base := parsedWithRoom(t, `{"a":1}`)
 	c1 := base.Extend(1)
 	c1.AppendNew("b", 2.0)
 	assert.Same(t, &base.entries[:cap(base.entries)][1], &c1.entries[1], "the first extension appends in the base's room")
@@ -317,8 +325,7 @@ func TestExtendSharesOnlyWhenItCan(t *testing.T) {
 // TestExtendConcurrently extends and changes one object from several goroutines (run with
 // -race): each goroutine sees only its own keys.
 func TestExtendConcurrently(t *testing.T) {
-	base, err := ParseObject([]byte(`{"a":1,"b":2,"c":3}`))
-	require.NoError(t, err)
+	base := parsedWithRoom(t, `{"a":1,"b":2,"c":3}`)
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Add(1)
@@ -366,8 +373,7 @@ func TestObjectsMatchAModel(t *testing.T) {
 	}
 	for seed := int64(0); seed < 300; seed++ {
 		r := rand.New(rand.NewSource(seed))
-		base, err := ParseObject([]byte(`{"a":1,"b":2}`))
-		require.NoError(t, err)
+		base := parsedWithRoom(t, `{"a":1,"b":2}`)
 		objs := []*Object{base}
 		models := [][]modelEntry{entriesOf(base)}
 		for step := range 60 {
@@ -570,4 +576,56 @@ func TestInternHashUsesEveryByte(t *testing.T) {
 	}
 	// A good hash keeps about flips/1024 (under 4 here) in the same slot.
 	assert.Less(t, same, 20, "%d of %d one-byte changes kept the slot", same, flips)
+}
+
+// TestParsedValuesOwnTheirMemory checks that values parsed into the parser's blocks neither
+// share memory with the input nor with each other: the input is overwritten, and every array
+// and object is appended to, without any other value changing.
+func TestParsedValuesOwnTheirMemory(t *testing.T) {
+	src := `{"id":"018f7a3c-6a01-7000-8000-000000000001","n":1234567.25,"big":12345678901,` +
+		`"esc":"tab\there \u00e9 \ud83d\ude00","utf":"héllo wörld, a long string of text",` +
+		`"a":[1,"two",[3.5,"four"],{"five":5}],"b":["x","y"],"o":{"p":{"q":"r"},"s":[]},"e":{}}`
+	data := []byte(src)
+	v, err := Parse(data)
+	require.NoError(t, err)
+	want := string(must(Marshal(v)))
+	for i := range data {
+		data[i] = 'x'
+	}
+	runtime.GC()
+	require.Equal(t, want, string(must(Marshal(v))), "the parsed value changed with its input")
+
+	// Grow every array and object in turn, innermost first (a grown array is a new slice, which
+	// its parent must hold before it grows in turn): the others must not change.
+	var grow []func()
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case *Object:
+			for i := range v.Len() {
+				_, val := v.At(i)
+				walk(val)
+				if inner, ok := val.([]any); ok {
+					grow = append(grow, func() { v.SetAt(i, append(inner, "added")) })
+				}
+			}
+			grow = append(grow, func() { v.AppendNew("added", "z") })
+		case []any:
+			for i, e := range v {
+				walk(e)
+				if inner, ok := e.([]any); ok {
+					grow = append(grow, func() { v[i] = append(inner, "added") })
+				}
+			}
+		}
+	}
+	walk(v)
+	require.Len(t, grow, 9)
+	got := want
+	for _, g := range grow {
+		g()
+		next := string(must(Marshal(v)))
+		require.Equal(t, 1, strings.Count(next, `"added"`)-strings.Count(got, `"added"`), "one change made one difference:\n%s\n%s", got, next)
+		got = next
+	}
 }

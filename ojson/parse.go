@@ -208,7 +208,7 @@ func (p *parser) object(depth int) (any, error) {
 			p.pos++
 		case '}':
 			p.pos++
-			return objectFromFields(p.scratch[mark:]), nil
+			return objectFromFields(p.scratch[mark:], roomAt(depth)), nil
 		default:
 			return nil, p.errorf("expected ',' or '}' in an object, got %s", p.describe())
 		}
@@ -219,9 +219,10 @@ func (p *parser) object(depth int) (any, error) {
 // its first position and its last value, and array-index keys come first in numeric order. It
 // takes linear time (plus sorting the index keys), whatever the keys: hostile input with many
 // index keys must not make parsing quadratic.
-func objectFromFields(fields []entry) *Object {
-	// Room for a few more keys: plugins add properties.
-	o := &Object{entries: make([]entry, 0, len(fields)+cloneSpare)}
+//
+// The object has room for room more keys.
+func objectFromFields(fields []entry, room int) *Object {
+	o := &Object{entries: make([]entry, 0, len(fields)+room)}
 	var seen map[string]int
 	if len(fields) > indexThreshold {
 		seen = make(map[string]int, len(fields))
@@ -271,6 +272,16 @@ func objectFromFields(fields []entry) *Object {
 		o.index, o.indexed = seen, len(o.entries)
 	}
 	return o
+}
+
+// roomAt is how many keys a parsed object at depth leaves room for: objects one level down,
+// such as an event's properties, are where plugins add keys, and room elsewhere would be
+// memory every event carries for nothing.
+func roomAt(depth int) int {
+	if depth == 2 {
+		return cloneSpare
+	}
+	return 0
 }
 
 // internedValue is a short string with its interface form, so a hit costs no allocation at
