@@ -60,7 +60,7 @@ func (*bufferRealm) Keys() []string              { return nil }
 
 func init() {
 	registerModule(nodeErrorsModule, func(in *Instance) (goja.Value, error) {
-		fn, err := in.rt.RunProgram(nodeErrorsProgram)
+		fn, err := in.rt.RunProgram(nodeErrorsProgram())
 		if err != nil {
 			return nil, err
 		}
@@ -126,7 +126,7 @@ func (in *Instance) buildBufferRealm() (*bufferRealm, error) {
 	r := &bufferRealm{in: in}
 	r.u8 = rt.Get("Uint8Array").(*goja.Object)
 	r.clampedProto = rt.Get("Uint8ClampedArray").(*goja.Object).Get("prototype").(*goja.Object)
-	fn, err := rt.RunProgram(bufferProgram)
+	fn, err := rt.RunProgram(bufferProgram())
 	if err != nil {
 		return nil, err
 	}
@@ -1056,7 +1056,7 @@ func (in *Instance) sliceString(b []byte, enc string) goja.Value {
 	return in.rt.ToValue(wutf8.String(b))
 }
 
-var nodeErrorsProgram = goja.MustCompile("plugchain:errors", nodeErrorsSource, true)
+var nodeErrorsProgram = builtinProgram("plugchain:errors", nodeErrorsSource)
 
 // nodeErrorsSource builds Node's coded errors (lib/internal/errors.js), the validators of
 // lib/internal/validators.js and the little of util.inspect their messages need.
@@ -1384,7 +1384,7 @@ return {
 }
 })`
 
-var bufferProgram = goja.MustCompile("plugchain:buffer", bufferSource, true)
+var bufferProgram = builtinProgram("plugchain:buffer", bufferSource)
 
 // bufferSource is Node 20's Buffer (lib/buffer.js, lib/internal/buffer.js) on top of the Go
 // binding; it returns {Buffer, FastBuffer, ...}.

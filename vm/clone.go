@@ -18,7 +18,7 @@ const cloneRealmModule = "\x00plugchain/clone"
 
 func init() {
 	registerModule(cloneRealmModule, func(in *Instance) (goja.Value, error) {
-		fn, err := in.rt.RunProgram(cloneProgram)
+		fn, err := in.rt.RunProgram(cloneProgram())
 		if err != nil {
 			return nil, err
 		}
@@ -102,7 +102,7 @@ func cloneKind(obj, global *goja.Object) string {
 	return "Object"
 }
 
-var cloneProgram = goja.MustCompile("plugchain:clone", cloneSource, true)
+var cloneProgram = builtinProgram("plugchain:clone", cloneSource)
 
 const cloneSource = `(function (binding, errors, DOMException) {
 'use strict'

@@ -1,7 +1,6 @@
 package vm
 
 import (
-	"sync"
 
 	"github.com/dop251/goja"
 )
@@ -46,9 +45,7 @@ func (in *Instance) timerPending(call goja.FunctionCall) goja.Value {
 	return in.rt.ToValue(ok)
 }
 
-var contribProgram = sync.OnceValue(func() *goja.Program {
-	return goja.MustCompile("plugchain:plugin-contrib", contribSource, true)
-})
+var contribProgram = builtinProgram("plugchain:plugin-contrib", contribSource)
 
 const contribSource = `(function (host, setTimeout, clearTimeout) {
 'use strict'

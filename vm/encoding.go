@@ -27,7 +27,7 @@ const (
 
 func init() {
 	registerModule(domExceptionModule, func(in *Instance) (goja.Value, error) {
-		fn, err := in.rt.RunProgram(domExceptionProgram)
+		fn, err := in.rt.RunProgram(domExceptionProgram())
 		if err != nil {
 			return nil, err
 		}
@@ -49,7 +49,7 @@ func init() {
 		return ctor, nil
 	})
 	registerModule(textCodingModule, func(in *Instance) (goja.Value, error) {
-		fn, err := in.rt.RunProgram(textCodingProgram)
+		fn, err := in.rt.RunProgram(textCodingProgram())
 		if err != nil {
 			return nil, err
 		}
@@ -527,7 +527,7 @@ func decodeUTF16Stream(data []byte, bigEndian, flush, fatal bool) ([]uint16, []b
 	return out, nil, true
 }
 
-var domExceptionProgram = goja.MustCompile("plugchain:domexception", domExceptionSource, true)
+var domExceptionProgram = builtinProgram("plugchain:domexception", domExceptionSource)
 
 // domExceptionSource is Node 20's DOMException (lib/internal/per_context/domexception.js).
 const domExceptionSource = `(function (errors) {
@@ -606,7 +606,7 @@ Object.defineProperties(DOMException.prototype, {
 return DOMException
 })`
 
-var textCodingProgram = goja.MustCompile("plugchain:textcoding", textCodingSource, true)
+var textCodingProgram = builtinProgram("plugchain:textcoding", textCodingSource)
 
 // textCodingSource is Node 20's TextEncoder and TextDecoder (lib/internal/encoding.js).
 const textCodingSource = `(function (binding, errors) {

@@ -51,8 +51,8 @@ const MaxFetchBodySize = 64 << 20
 const fetchPrefetch = 64 << 10
 
 var (
-	fetchProgram = goja.MustCompile("plugchain:fetch", fetchSource, true)
-	abortProgram = goja.MustCompile("plugchain:abort", abortSource, true)
+	fetchProgram = builtinProgram("plugchain:fetch", fetchSource)
+	abortProgram = builtinProgram("plugchain:abort", abortSource)
 )
 
 func init() {
@@ -78,7 +78,7 @@ const abortModule = "\x00plugchain/abort"
 
 // buildAbort creates AbortController and AbortSignal.
 func buildAbort(in *Instance) (goja.Value, error) {
-	factory, err := in.rt.RunProgram(abortProgram)
+	factory, err := in.rt.RunProgram(abortProgram())
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +172,7 @@ func buildFetch(in *Instance) (goja.Value, error) {
 		cc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 		f.doer = &cc
 	}
-	factory, err := in.rt.RunProgram(fetchProgram)
+	factory, err := in.rt.RunProgram(fetchProgram())
 	if err != nil {
 		return nil, err
 	}

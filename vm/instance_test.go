@@ -401,3 +401,31 @@ func TestDroppedInstanceIsCollected(t *testing.T) {
 	}
 	t.Fatal("the instance was not collected while its call timer was set")
 }
+
+// TestBuiltinsCompileOnFirstUse checks, in a process of its own, that no built-in module is
+// compiled when the package loads or for a plugin that does not use it, and that one is when
+// a plugin first does.
+func TestBuiltinsCompileOnFirstUse(t *testing.T) {
+	if os.Getenv("PLUGCHAIN_TEST_FRESH_PROCESS") == "" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestBuiltinsCompileOnFirstUse$", "-test.v")
+		cmd.Env = append(os.Environ(), "PLUGCHAIN_TEST_FRESH_PROCESS=1")
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "%s", out)
+		require.Contains(t, string(out), "--- PASS: TestBuiltinsCompileOnFirstUse")
+		return
+	}
+	compiled := func() []string {
+		var names []string
+		compiledBuiltins.Range(func(k, _ any) bool { names = append(names, k.(string)); return true })
+		return names
+	}
+	require.Empty(t, compiled(), "compiled when the package loaded")
+	in := newInstance(t, "index.js", `export function processEvent(e) { e.properties.out = 1; return e }`, Options{})
+	runJS(t, in, `{"properties":{}}`)
+	require.Empty(t, compiled(), "compiled for a plugin that uses no built-in module")
+
+	in = newInstance(t, "index.js", `export function processEvent(e) { e.properties.out = new URL("https://a.example/x?y=1").searchParams.get("y"); return e }`, Options{})
+	require.Equal(t, "1", runJS(t, in, `{"properties":{}}`))
+	require.Contains(t, compiled(), "plugchain:url")
+	require.NotContains(t, compiled(), "plugchain:buffer")
+}

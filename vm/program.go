@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 )
@@ -96,3 +97,18 @@ func compileError(file string, err error) error {
 	}
 	return &SourceError{File: file, Msg: err.Error()}
 }
+
+// builtinProgram returns a function that compiles one of plugchain's built-in JavaScript
+// modules (strict mode) the first time it is called, and the same program after that, for
+// every instance. Compiled programs are large (the stream module holds about 580 KB, Buffer
+// 340 KB), most processes need only a few of them, and the garbage collector marks every
+// program compiled at start-up on every cycle for the life of the process.
+func builtinProgram(name, src string) func() *goja.Program {
+	return sync.OnceValue(func() *goja.Program {
+		compiledBuiltins.Store(name, true)
+		return goja.MustCompile(name, src, true)
+	})
+}
+
+// compiledBuiltins holds the names of the built-in programs this process has compiled.
+var compiledBuiltins sync.Map

@@ -1,7 +1,6 @@
 package vm
 
 import (
-	"sync"
 
 	"github.com/dop251/goja"
 )
@@ -21,11 +20,7 @@ func init() {
 	})
 }
 
-// streamProgram is compiled on first use, shared by all instances: it is large, and most
-// processes never need it.
-var streamProgram = sync.OnceValue(func() *goja.Program {
-	return goja.MustCompile("plugchain:stream", streamSource, true)
-})
+var streamProgram = builtinProgram("plugchain:stream", streamSource)
 
 // tickHost runs an instance's stream tick queue as turns of its loop.
 type tickHost struct {

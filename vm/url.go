@@ -1484,7 +1484,7 @@ const urlRealmModule = "\x00plugchain/url"
 
 func init() {
 	registerModule(urlRealmModule, func(in *Instance) (goja.Value, error) {
-		fn, err := in.rt.RunProgram(urlProgram)
+		fn, err := in.rt.RunProgram(urlProgram())
 		if err != nil {
 			return nil, err
 		}
@@ -1505,7 +1505,7 @@ func init() {
 	})
 	registerModule("url", func(in *Instance) (goja.Value, error) {
 		realm := in.urlRealm()
-		fn, err := in.rt.RunProgram(urlModuleProgram)
+		fn, err := in.rt.RunProgram(urlModuleProgram())
 		if err != nil {
 			return nil, err
 		}
@@ -1931,7 +1931,7 @@ func unescapeBuffer(s goja.String, decodeSpaces bool) []byte {
 	return out
 }
 
-var urlProgram = goja.MustCompile("plugchain:url", urlSource, true)
+var urlProgram = builtinProgram("plugchain:url", urlSource)
 
 // urlSource is Node 20's URL and URLSearchParams (lib/internal/url.js) on top of the Go
 // parser; it returns {URL, URLSearchParams, domainToASCII, domainToUnicode, isURL}.
@@ -2642,7 +2642,7 @@ function domainToUnicode(domain) {
 return { URL, URLSearchParams, domainToASCII, domainToUnicode, isURL }
 })`
 
-var urlModuleProgram = goja.MustCompile("plugchain:url-module", urlModuleSource, true)
+var urlModuleProgram = builtinProgram("plugchain:url-module", urlModuleSource)
 
 // urlModuleSource is lib/url.js (url.parse, url.format, url.resolve ...) with the parts of
 // lib/querystring.js it uses; it returns the url module.

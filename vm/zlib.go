@@ -182,9 +182,7 @@ var zlibClasses = []struct {
 var zlibFactoryOrder = []string{"createDeflate", "createInflate", "createDeflateRaw", "createInflateRaw",
 	"createGzip", "createGunzip", "createUnzip", "createBrotliCompress", "createBrotliDecompress"}
 
-var zlibStreamProgram = sync.OnceValue(func() *goja.Program {
-	return goja.MustCompile("plugchain:zlib-streams", zlibStreamSource, true)
-})
+var zlibStreamProgram = builtinProgram("plugchain:zlib-streams", zlibStreamSource)
 
 // zlibStreamSource makes Node's zlib stream classes as Transforms that collect their input
 // and convert it in one piece when it ends (with the module's callback functions), so their
