@@ -1,7 +1,6 @@
 package vm
 
 import (
-
 	"github.com/dop251/goja"
 )
 
