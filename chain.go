@@ -20,9 +20,9 @@ type Chain struct {
 
 	mu      sync.RWMutex
 	configs []*installed // in chain order; replaced, never mutated, so readers can keep a copy
-	// lists are the longest $plugins_* lists configs can give an event, built on first use
-	// after configs change (attaching many configs must not rebuild them each time).
-	lists  atomic.Pointer[pluginLists]
+	// view is what events read: configs and closed as of their last change, without c.mu
+	// (a read lock per event is a write to memory every worker shares).
+	view   atomic.Pointer[chainView]
 	byID   map[int64]*installed
 	nextID int64
 	seq    int
@@ -53,6 +53,7 @@ func New(opts ...Option) *Chain {
 		o.capturer = logCapturer{o.logs}
 	}
 	c := &Chain{opts: o, byID: map[int64]*installed{}, nextID: 1, stopWatch: make(chan struct{}), activity: newActivity()}
+	c.view.Store(&chainView{})
 	c.bgCtx, c.bgCancel = context.WithCancel(context.Background())
 	c.queue = o.queue
 	if c.queue == nil {
@@ -489,25 +490,32 @@ func (c *Chain) snapshot() ([]*installed, error) {
 
 // snapshotLists is snapshot with the lists that go with it.
 func (c *Chain) snapshotLists() ([]*installed, *pluginLists, error) {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	if c.closed {
+	v := c.view.Load()
+	if v.closed {
 		return nil, nil, ErrClosed
 	}
-	lists := c.lists.Load()
+	lists := v.lists.Load()
 	if lists == nil {
-		// Readers racing here build the same lists; c.mu's read lock keeps configs fixed.
-		lists = newPluginLists(c.configs)
-		c.lists.CompareAndSwap(nil, lists)
+		// Readers racing here build the same lists from the same configs.
+		lists = newPluginLists(v.configs)
+		v.lists.CompareAndSwap(nil, lists)
 	}
-	return c.configs, lists, nil
+	return v.configs, lists, nil
 }
 
-// setConfigs replaces the chain's configs (under c.mu) and drops the lists that went with
-// the old ones.
+// chainView is the chain's configs and whether it is closed, as of one change.
+type chainView struct {
+	configs []*installed
+	closed  bool
+	// lists are the longest $plugins_* lists configs can give an event, built on first use
+	// (attaching many configs must not rebuild them each time).
+	lists atomic.Pointer[pluginLists]
+}
+
+// setConfigs replaces the chain's configs (under c.mu).
 func (c *Chain) setConfigs(list []*installed) {
 	c.configs = list
-	c.lists.Store(nil)
+	c.view.Store(&chainView{configs: list, closed: c.closed})
 }
 
 // Configs returns the attached plugin configs in chain order.
@@ -638,6 +646,7 @@ func (c *Chain) Close(ctx context.Context) error {
 		return nil
 	}
 	c.closed = true
+	c.setConfigs(c.configs)
 	close(c.stopWatch)
 	list := c.configs
 	c.mu.Unlock()
