@@ -88,6 +88,7 @@ func main() {
 	node := flag.String("node", "node", "Node.js binary")
 	writeEvents := flag.String("write-events", "", "write the generated events to this file and exit")
 	cpuProfile := flag.String("cpuprofile", "", "with -child: write a CPU profile of the measurement")
+	gogc := flag.String("gogc", "400", "also measure plugchain with this GOGC, as the plugchain CLI sets it (empty: skip)")
 	flag.StringVar(&densityPlugin, "density-plugin", densityPlugin, "plugin directory (from the repository root) attached for the density measurement")
 	flag.Parse()
 
@@ -143,10 +144,14 @@ func main() {
 	r := runner{root: root, tmp: tmp, node: *node, events: events}
 	r.printHeader()
 	fmt.Printf("\n## Throughput on one core (%d events timed, after %d)\n\n", *iterations, *warmup)
-	fmt.Println("| chain | plugchain events/s | µs/event | Node events/s | µs/event | plugchain / Node | same output |")
-	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+	tuned := ""
+	if *gogc != "" {
+		tuned = " | GOGC=" + *gogc + " µs/event | GOGC=" + *gogc + " / Node"
+	}
+	fmt.Println("| chain | plugchain events/s | µs/event | Node events/s | µs/event | plugchain / Node" + tuned + " | same output |")
+	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: |" + strings.Repeat(" ---: |", strings.Count(tuned, "|")) + " --- |")
 	for i, c := range chains {
-		pc, err := r.childThroughput(i, *warmup, *iterations)
+		pc, err := r.childThroughput(i, *warmup, *iterations, "")
 		if err != nil {
 			fail(fmt.Errorf("%s, plugchain: %w", c.name, err))
 		}
@@ -158,8 +163,19 @@ func main() {
 		if pc.Checksum != nd.Checksum {
 			same = "**no**"
 		}
-		fmt.Printf("| %s | %.0f | %.2f | %.0f | %.2f | %.2f | %s |\n", c.name, pc.EventsPerSecond, 1e6/pc.EventsPerSecond,
-			nd.EventsPerSecond, 1e6/nd.EventsPerSecond, pc.EventsPerSecond/nd.EventsPerSecond, same)
+		row := fmt.Sprintf("| %s | %.0f | %.2f | %.0f | %.2f | %.2f", c.name, pc.EventsPerSecond, 1e6/pc.EventsPerSecond,
+			nd.EventsPerSecond, 1e6/nd.EventsPerSecond, pc.EventsPerSecond/nd.EventsPerSecond)
+		if *gogc != "" {
+			pt, err := r.childThroughput(i, *warmup, *iterations, *gogc)
+			if err != nil {
+				fail(fmt.Errorf("%s, plugchain with GOGC=%s: %w", c.name, *gogc, err))
+			}
+			if pt.Checksum != nd.Checksum {
+				same = "**no**"
+			}
+			row += fmt.Sprintf(" | %.2f | %.2f", 1e6/pt.EventsPerSecond, pt.EventsPerSecond/nd.EventsPerSecond)
+		}
+		fmt.Println(row + " | " + same + " |")
 	}
 
 	if *densities != "" {
@@ -185,14 +201,24 @@ func main() {
 		}
 	}
 
-	sc, err := r.childScaling(*iterations)
-	if err != nil {
-		fail(fmt.Errorf("scaling: %w", err))
-	}
 	fmt.Printf("\n## Scaling: realistic chain, %d CPUs\n\n", runtime.NumCPU())
-	fmt.Println("| workers | events/s | speed-up | a pure-CPU loop's speed-up (the machine's ceiling) |")
-	fmt.Println("| ---: | ---: | ---: | ---: |")
-	fmt.Printf("| 1 | %.0f | 1.00 | 1.00 |\n| 2 | %.0f | %.2f | %.2f |\n", sc.OneWorker, sc.TwoWorkers, sc.TwoWorkers/sc.OneWorker, sc.CPUCeiling)
+	fmt.Println("| GOGC | workers | events/s | speed-up | a pure-CPU loop's speed-up (the machine's ceiling) |")
+	fmt.Println("| --- | ---: | ---: | ---: | ---: |")
+	settings := []string{""} // Go's default, or GOGC as this program was given it
+	if *gogc != "" {
+		settings = append(settings, *gogc)
+	}
+	for _, g := range settings {
+		sc, err := r.childScaling(*iterations, g)
+		if err != nil {
+			fail(fmt.Errorf("scaling: %w", err))
+		}
+		name := "default"
+		if g != "" {
+			name = g
+		}
+		fmt.Printf("| %s | 1 | %.0f | 1.00 | 1.00 |\n| %s | 2 | %.0f | %.2f | %.2f |\n", name, sc.OneWorker, name, sc.TwoWorkers, sc.TwoWorkers/sc.OneWorker, sc.CPUCeiling)
+	}
 }
 
 func mib(b int64) float64 { return float64(b) / (1 << 20) }
@@ -276,7 +302,9 @@ func runJSON(cmd *exec.Cmd, v any) error {
 
 // runChild runs this program with args, pinned to one CPU when pin is set, and decodes the
 // measurement it prints.
-func runChild[T any](pin bool, args ...string) (T, error) {
+// runChild runs this program with args and decodes the JSON it prints; pinned to one CPU if
+// pin, and with GOGC set to gogc unless it is empty.
+func runChild[T any](pin bool, gogc string, args ...string) (T, error) {
 	var res T
 	self, err := os.Executable()
 	if err != nil {
@@ -286,21 +314,24 @@ func runChild[T any](pin bool, args ...string) (T, error) {
 	if pin {
 		cmd = pinned(self, args...)
 	}
+	if gogc != "" {
+		cmd.Env = append(cmd.Environ(), "GOGC="+gogc)
+	}
 	err = runJSON(cmd, &res)
 	return res, err
 }
 
-func (r *runner) childThroughput(i, warmup, iterations int) (throughputResult, error) {
-	return runChild[throughputResult](true, "-child", "throughput", "-chain", strconv.Itoa(i), "-events-file", r.events,
+func (r *runner) childThroughput(i, warmup, iterations int, gogc string) (throughputResult, error) {
+	return runChild[throughputResult](true, gogc, "-child", "throughput", "-chain", strconv.Itoa(i), "-events-file", r.events,
 		"-warmup", strconv.Itoa(warmup), "-iterations", strconv.Itoa(iterations))
 }
 
 func (r *runner) childDensity(n int) (densityResult, error) {
-	return runChild[densityResult](false, "-density-plugin", densityPlugin, "-child", "density", strconv.Itoa(n))
+	return runChild[densityResult](false, "", "-density-plugin", densityPlugin, "-child", "density", strconv.Itoa(n))
 }
 
-func (r *runner) childScaling(iterations int) (scalingResult, error) {
-	return runChild[scalingResult](false, "-child", "scaling", "-events-file", r.events, "-iterations", strconv.Itoa(iterations))
+func (r *runner) childScaling(iterations int, gogc string) (scalingResult, error) {
+	return runChild[scalingResult](false, gogc, "-child", "scaling", "-events-file", r.events, "-iterations", strconv.Itoa(iterations))
 }
 
 // nodePlugin is a plugin as the Node reference gets it: transpiled to CommonJS.

@@ -13,6 +13,10 @@
 // schedule while the command runs. At end of input, exportEvents buffers are exported;
 // --wait-jobs waits up to the given time for queued jobs (export retries included) before
 // plugins are torn down; jobs still queued then are reported on stderr and not run.
+//
+// Unless the GOGC environment variable is set, the command runs Go's garbage collector with
+// GOGC=400 rather than 100: its heap is small, and collecting it every few megabytes took a
+// third of the CPU time of a four-plugin chain.
 package main
 
 import (
@@ -21,13 +25,28 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 )
 
 func main() {
+	tuneGC(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// gcPercent is the command's GOGC unless the environment sets one. Plugins allocate for every
+// event they touch, and the collector's cost is mostly per cycle: at Go's default of 100 a
+// small heap is collected every few megabytes, which took a third of the CPU time of a
+// four-plugin chain; 400 made the same run 27–37% faster for 10 MB more memory.
+const gcPercent = 400
+
+// tuneGC sets the collector's target to gcPercent unless GOGC (read through getenv) is set.
+func tuneGC(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 }
 
 const usage = `usage:

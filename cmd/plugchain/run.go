@@ -178,8 +178,9 @@ func processStream(ctx context.Context, chain *plugchain.Chain, stdin io.Reader,
 	out := bufio.NewWriterSize(stdout, 1<<16)
 	defer out.Flush()
 	bad := 0
+	var long []byte // a line longer than in's buffer, gathered
 	for lineNo := 1; ; lineNo++ {
-		line, readErr := in.ReadBytes('\n')
+		line, readErr := readLine(in, &long)
 		blank := len(bytes.Trim(line, " \t\r\n")) == 0
 		if blank && keepDropped && len(line) > 0 {
 			out.WriteString("null\n")
@@ -230,6 +231,22 @@ func processStream(ctx context.Context, chain *plugchain.Chain, stdin io.Reader,
 		return 1
 	}
 	return 0
+}
+
+// readLine returns the next line of in, with its newline if it has one. The line is in's
+// buffer (or in *long, for a line longer than that), valid until the next call: the parser
+// copies what it keeps, so a line need not be copied first.
+func readLine(in *bufio.Reader, long *[]byte) ([]byte, error) {
+	line, err := in.ReadSlice('\n')
+	if !errors.Is(err, bufio.ErrBufferFull) {
+		return line, err
+	}
+	*long = append((*long)[:0], line...)
+	for errors.Is(err, bufio.ErrBufferFull) {
+		line, err = in.ReadSlice('\n')
+		*long = append(*long, line...)
+	}
+	return *long, err
 }
 
 // jsonLines writes each captured event as one JSON line.

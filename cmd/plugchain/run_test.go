@@ -8,9 +8,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under examples/testdata")
@@ -455,6 +458,28 @@ func TestRunManyEventsInOrder(t *testing.T) {
 	}
 }
 
+// TestRunLinesLongerThanTheReadBuffer checks that lines longer than the input buffer (64 KiB),
+// between and after short ones and with or without a final newline, come out whole.
+func TestRunLinesLongerThanTheReadBuffer(t *testing.T) {
+	root := writeFiles(t, t.TempDir(), map[string]string{
+		"len/plugin.json": `{"name": "Len"}`,
+		"len/index.js":    `exports.processEvent = (e) => { e.properties.len = e.properties.s.length; return e }`,
+	})
+	var in, want strings.Builder
+	for i, n := range []int{3, 200_000, 5, 70_000, 65_536, 9, 150_000} {
+		s := strings.Repeat(string(rune('a'+i)), n)
+		fmt.Fprintf(&in, `{"event":"e","properties":{"s":%q}}`, s)
+		if i < 6 {
+			in.WriteString("\n")
+		}
+		fmt.Fprintf(&want, `{"event":"e","properties":{"s":%q,"len":%d,"$plugins_succeeded":["Len (1)"],"$plugins_failed":[],"$plugins_deferred":[]}}`+"\n", s, n)
+	}
+	res := runCLI(t, in.String(), "run", filepath.Join(root, "len"))
+	if res.code != 0 || res.stdout != want.String() {
+		t.Fatalf("exit code %d, stderr:\n%s\nstdout differs:\n%s", res.code, res.stderr, firstDiff(res.stdout, want.String()))
+	}
+}
+
 // TestRunExamples runs the repository's example chain on its example events. The expected
 // output is examples/testdata/examples.golden.jsonl (go test -update rewrites it); the parts of
 // the chain that Node can run are also checked against Node in TestDifferentialExamples.
@@ -544,4 +569,15 @@ func firstDiff(got, want string) string {
 		}
 	}
 	return "(no difference)"
+}
+
+func TestTuneGCKeepsAGOGCFromTheEnvironment(t *testing.T) {
+	prev := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(prev)
+	current := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
+
+	tuneGC(func(k string) string { return map[string]string{"GOGC": "50"}[k] })
+	assert.Equal(t, 100, current(), "GOGC set: the runtime already applied it")
+	tuneGC(func(string) string { return "" })
+	assert.Equal(t, gcPercent, current())
 }
