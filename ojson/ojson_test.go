@@ -240,13 +240,13 @@ func BenchmarkParseIndexKeys(b *testing.B) {
 	}
 }
 
-// parsedWithRoom parses js as the parser parses an event's properties: one level down,
-// where it leaves room for more keys.
+// parsedWithRoom parses js as the parser parses an event's properties, leaving room for more
+// keys.
 func parsedWithRoom(t *testing.T, js string) *Object {
 	t.Helper()
-	o, err := ParseObject([]byte(`{"o":` + js + `}`))
+	o, err := ParseObject([]byte(`{"properties":` + js + `}`))
 	require.NoError(t, err)
-	inner, ok := o.GetObject("o")
+	inner, ok := o.GetObject("properties")
 	require.True(t, ok)
 	require.Greater(t, cap(inner.entries), inner.Len(), "no room")
 	return inner
@@ -578,9 +578,9 @@ func TestInternHashUsesEveryByte(t *testing.T) {
 	assert.Less(t, same, 20, "%d of %d one-byte changes kept the slot", same, flips)
 }
 
-// TestParsedValuesOwnTheirMemory checks that values parsed into the parser's blocks neither
-// share memory with the input nor with each other: the input is overwritten, and every array
-// and object is appended to, without any other value changing.
+// TestParsedValuesOwnTheirMemory checks that parsed values share memory neither with the
+// input nor with each other: the input is overwritten, and every array and object is
+// appended to, without any other value changing.
 func TestParsedValuesOwnTheirMemory(t *testing.T) {
 	src := `{"id":"018f7a3c-6a01-7000-8000-000000000001","n":1234567.25,"big":12345678901,` +
 		`"esc":"tab\there \u00e9 \ud83d\ude00","utf":"héllo wörld, a long string of text",` +
@@ -627,5 +627,26 @@ func TestParsedValuesOwnTheirMemory(t *testing.T) {
 		next := string(must(Marshal(v)))
 		require.Equal(t, 1, strings.Count(next, `"added"`)-strings.Count(got, `"added"`), "one change made one difference:\n%s\n%s", got, next)
 		got = next
+	}
+}
+
+// TestParsedRoomIsWherePluginsAddKeys checks which parsed objects leave room for more keys:
+// those under a "properties" key, at any depth (an event alone, or events in a batch), and
+// no others.
+func TestParsedRoomIsWherePluginsAddKeys(t *testing.T) {
+	o, err := ParseObject([]byte(`{"event":"e","properties":{"a":1,"$set":{"b":2}},"batch":[{"properties":{"c":3}}],` +
+		`"x":{"properties":"not an object","y":{"z":1}}}`))
+	require.NoError(t, err)
+	room := func(o *Object) int { return cap(o.entries) - len(o.entries) }
+	props, _ := o.GetObject("properties")
+	set, _ := props.GetObject("$set")
+	batch, _ := o.Get("batch")
+	batchProps, _ := batch.([]any)[0].(*Object).GetObject("properties")
+	x, _ := o.GetObject("x")
+	y, _ := x.GetObject("y")
+	assert.Equal(t, cloneSpare, room(props))
+	assert.Equal(t, cloneSpare, room(batchProps))
+	for name, obj := range map[string]*Object{"top level": o, "$set": set, "x": x, "y (after a non-object properties)": y} {
+		assert.Zero(t, room(obj), name)
 	}
 }

@@ -99,6 +99,11 @@ type parser struct {
 	// parents'), so each object gets one allocation of the right size.
 	scratch []entry
 	high    int // the most entries scratch has held
+	// room is how many more keys the next object parsed leaves room for: an event's
+	// properties (any object under a "properties" key, events in a batch included) are
+	// where plugins add keys, and room anywhere else would be memory every event carries
+	// for nothing.
+	room int
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -171,6 +176,8 @@ func (p *parser) literal(word string, v any) (any, error) {
 
 func (p *parser) object(depth int) (any, error) {
 	p.pos++ // {
+	room := p.room
+	p.room = 0
 	p.skipSpace()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
@@ -193,7 +200,11 @@ func (p *parser) object(depth int) (any, error) {
 		}
 		p.pos++
 		p.skipSpace()
+		if k == "properties" {
+			p.room = cloneSpare // for the object that may follow
+		}
 		v, err := p.value(depth)
+		p.room = 0
 		if err != nil {
 			return nil, err
 		}
@@ -208,7 +219,7 @@ func (p *parser) object(depth int) (any, error) {
 			p.pos++
 		case '}':
 			p.pos++
-			return objectFromFields(p.scratch[mark:], roomAt(depth)), nil
+			return objectFromFields(p.scratch[mark:], room), nil
 		default:
 			return nil, p.errorf("expected ',' or '}' in an object, got %s", p.describe())
 		}
@@ -272,16 +283,6 @@ func objectFromFields(fields []entry, room int) *Object {
 		o.index, o.indexed = seen, len(o.entries)
 	}
 	return o
-}
-
-// roomAt is how many keys a parsed object at depth leaves room for: objects one level down,
-// such as an event's properties, are where plugins add keys, and room elsewhere would be
-// memory every event carries for nothing.
-func roomAt(depth int) int {
-	if depth == 2 {
-		return cloneSpare
-	}
-	return 0
 }
 
 // internedValue is a short string with its interface form, so a hit costs no allocation at

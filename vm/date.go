@@ -71,7 +71,7 @@ type dateFuncs struct {
 // instanceof rejects proxies); timeValue computes the time value goja's constructor then
 // gets, and make handles subclasses. A rest parameter counts the arguments: new Date() and
 // new Date(undefined) differ.
-var dateWrapperProgram = goja.MustCompile("date.js", `(function (OrigDate, make, timeValue, nowString) {
+var dateWrapperProgram = builtinProgram("date.js", `(function (OrigDate, make, timeValue, nowString) {
 	'use strict'
 	return function Date(...args) {
 		if (new.target === undefined) return nowString()
@@ -81,7 +81,7 @@ var dateWrapperProgram = goja.MustCompile("date.js", `(function (OrigDate, make,
 		if (n === 1 && typeof args[0] === 'number') return new OrigDate(args[0])
 		return new OrigDate(timeValue(n, args[0], args[1], args[2], args[3], args[4], args[5], args[6]))
 	}
-})`, true)
+})`)
 
 // buildDate wraps goja's Date constructor orig and patches its prototype.
 func (in *Instance) buildDate(orig *goja.Object) goja.Value {
@@ -92,7 +92,7 @@ func (in *Instance) buildDate(orig *goja.Object) goja.Value {
 	now := orig.Get("now")
 	f.now, _ = goja.AssertFunction(now)
 
-	factory, err := rt.RunProgram(dateWrapperProgram)
+	factory, err := rt.RunProgram(dateWrapperProgram())
 	if err != nil {
 		panic(err)
 	}

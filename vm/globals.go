@@ -33,11 +33,11 @@ Object.defineProperty(globalThis, "RetryError", { value: RetryError, writable: t
 return { RetryError }
 })()`
 
-var prelude = goja.MustCompile("plugchain:prelude", preludeSource, true)
+var prelude = builtinProgram("plugchain:prelude", preludeSource)
 
 func init() {
 	registerGlobal("RetryError", func(in *Instance) (goja.Value, error) {
-		res, err := in.rt.RunProgram(prelude)
+		res, err := in.rt.RunProgram(prelude())
 		if err != nil {
 			return nil, err
 		}

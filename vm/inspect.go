@@ -103,7 +103,7 @@ var (
 )
 
 // inspProtoProgram fetches prototypes that no global names: those of async and generator functions.
-var inspProtoProgram = goja.MustCompile("inspect-protos.js", `[Object.getPrototypeOf(async function () {}), Object.getPrototypeOf(function* () {})]`, false)
+var inspProtoProgram = builtinProgram("inspect-protos.js", `[Object.getPrototypeOf(async function () {}), Object.getPrototypeOf(function* () {})]`)
 
 // inspector holds the built-in functions inspect relies on, taken from one runtime the first
 // time something is inspected. They are the originals as far as possible, so plugin code that
@@ -202,7 +202,7 @@ func (h *inspector) init() {
 	h.jsonStringify = fn(obj(rt.Get("JSON")), "stringify")
 	number := obj(rt.Get("Number"))
 	h.parseFloat = fn(number, "parseFloat")
-	if protos, err := rt.RunProgram(inspProtoProgram); err == nil {
+	if protos, err := rt.RunProgram(inspProtoProgram()); err == nil {
 		p := obj(protos)
 		h.asyncFnProto = obj(p.Get("0"))
 		h.generatorFnProto = obj(p.Get("1"))

@@ -331,17 +331,17 @@ func (in *Instance) discover(found *goja.Object) {
 }
 
 // jobsProbe queues a promise job and reports, once run, whether it ran.
-var jobsProbe = goja.MustCompile("plugchain:jobs-probe", `(function () {
+var jobsProbe = builtinProgram("plugchain:jobs-probe", `(function () {
     let ran = false
     Promise.resolve().then(() => { ran = true })
     return () => ran
-})()`, true)
+})()`)
 
 // jobsRun reports whether the runtime still runs promise jobs. An interrupt or stack
 // overflow inside an async function can leave goja's call stack non-empty, after which it
 // never runs jobs again: such an instance must be replaced.
 func (in *Instance) jobsRun() bool {
-	v, err := in.rt.RunProgram(jobsProbe)
+	v, err := in.rt.RunProgram(jobsProbe())
 	if err != nil {
 		return false
 	}

@@ -42,14 +42,14 @@ return new Proxy({}, {
 })
 })`
 
-var jobsProgram = goja.MustCompile("plugchain:jobs", jobsSource, true)
+var jobsProgram = builtinProgram("plugchain:jobs", jobsSource)
 
 func (h *JobsHost) toJS(in *Instance) goja.Value {
 	host := in.rt.NewObject()
 	_ = host.Set("enqueue", in.asyncFunction(h.Enqueue))
 	_ = host.Set("runIn", in.syncFunction(h.RunIn))
 	_ = host.Set("now", in.syncFunction(h.Now))
-	f, err := in.rt.RunProgram(jobsProgram)
+	f, err := in.rt.RunProgram(jobsProgram())
 	if err != nil {
 		panic(err)
 	}

@@ -25,13 +25,13 @@ import (
 // building it also sets Symbol.asyncIterator, so all of them agree.
 const asyncIteratorGlobal = "__plugchain_asyncIterator"
 
-var asyncIteratorProgram = goja.MustCompile("plugchain:asynciterator", `(function () {
+var asyncIteratorProgram = builtinProgram("plugchain:asynciterator", `(function () {
     const s = Symbol.for('Symbol.asyncIterator')
     if (Symbol.asyncIterator === undefined) {
         Object.defineProperty(Symbol, 'asyncIterator', { value: s, writable: false, enumerable: false, configurable: false })
     }
     return Symbol.asyncIterator
-})()`, true)
+})()`)
 
 // defaultStackTraceLimit is V8's Error.stackTraceLimit.
 const defaultStackTraceLimit = 10
@@ -224,13 +224,13 @@ func writeFrame(b *strings.Builder, f *goja.StackFrame) {
 
 func init() {
 	registerGlobal(asyncIteratorGlobal, func(in *Instance) (goja.Value, error) {
-		return in.rt.RunProgram(asyncIteratorProgram)
+		return in.rt.RunProgram(asyncIteratorProgram())
 	})
 	registerGlobal("WeakRef", func(in *Instance) (goja.Value, error) {
-		return in.rt.RunProgram(weakRefProgram)
+		return in.rt.RunProgram(weakRefProgram())
 	})
 	registerGlobal("FinalizationRegistry", func(in *Instance) (goja.Value, error) {
-		return in.rt.RunProgram(finalizationRegistryProgram)
+		return in.rt.RunProgram(finalizationRegistryProgram())
 	})
 }
 
@@ -238,7 +238,7 @@ func init() {
 // an object becomes unreachable from JavaScript, so a WeakRef holds its target strongly
 // (deref always returns it) and cleanup callbacks never run; both are allowed by the spec,
 // which makes no promise of collection. Argument checks and messages are V8's.
-var weakRefProgram = goja.MustCompile("plugchain:weakref", `(function () {
+var weakRefProgram = builtinProgram("plugchain:weakref", `(function () {
     const targets = new WeakMap()
     const canBeHeld = (v) => (typeof v === 'object' && v !== null) || typeof v === 'function' || (typeof v === 'symbol' && Symbol.keyFor(v) === undefined)
     function WeakRef(target) {
@@ -257,9 +257,9 @@ var weakRefProgram = goja.MustCompile("plugchain:weakref", `(function () {
     Object.defineProperty(WeakRef.prototype, Symbol.toStringTag, { value: 'WeakRef', configurable: true })
     Object.defineProperty(WeakRef, 'prototype', { writable: false })
     return WeakRef
-})()`, true)
+})()`)
 
-var finalizationRegistryProgram = goja.MustCompile("plugchain:finalizationregistry", `(function () {
+var finalizationRegistryProgram = builtinProgram("plugchain:finalizationregistry", `(function () {
     const cleanups = new WeakMap()
     const canBeHeld = (v) => (typeof v === 'object' && v !== null) || typeof v === 'function' || (typeof v === 'symbol' && Symbol.keyFor(v) === undefined)
     const check = (r, m) => {
@@ -289,4 +289,4 @@ var finalizationRegistryProgram = goja.MustCompile("plugchain:finalizationregist
     Object.defineProperty(FinalizationRegistry.prototype, Symbol.toStringTag, { value: 'FinalizationRegistry', configurable: true })
     Object.defineProperty(FinalizationRegistry, 'prototype', { writable: false })
     return FinalizationRegistry
-})()`, true)
+})()`)

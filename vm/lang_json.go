@@ -829,7 +829,7 @@ func writeCtorName(b *strings.Builder, obj *goja.Object) {
 // defineOddKey defines a property whose name holds a lone surrogate, which the Go API's
 // string keys cannot express, through a small compiled helper.
 func (in *Instance) defineOddKey(obj *goja.Object, key goja.String, v goja.Value) {
-	helper, err := in.rt.RunProgram(oddKeyProgram)
+	helper, err := in.rt.RunProgram(oddKeyProgram())
 	if err != nil {
 		panic(err)
 	}
@@ -839,6 +839,6 @@ func (in *Instance) defineOddKey(obj *goja.Object, key goja.String, v goja.Value
 	}
 }
 
-var oddKeyProgram = goja.MustCompile("plugchain:json-key", `(function (o, k, v) {
+var oddKeyProgram = builtinProgram("plugchain:json-key", `(function (o, k, v) {
     Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true })
-})`, true)
+})`)

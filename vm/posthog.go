@@ -73,7 +73,7 @@ return {
 }
 })`
 
-var posthogProgram = goja.MustCompile("plugchain:posthog", posthogSource, true)
+var posthogProgram = builtinProgram("plugchain:posthog", posthogSource)
 
 func init() {
 	registerGlobal("posthog", func(in *Instance) (goja.Value, error) {
@@ -96,7 +96,7 @@ func init() {
 		}
 		_ = host.Set("capture", in.asyncFunction(capture))
 		_ = host.Set("credentials", in.asyncFunction(creds))
-		f, err := in.rt.RunProgram(posthogProgram)
+		f, err := in.rt.RunProgram(posthogProgram())
 		if err != nil {
 			return nil, err
 		}

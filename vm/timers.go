@@ -90,7 +90,7 @@ class Immediate {
 return { Timeout, Immediate }
 })`
 
-var timersProgram = goja.MustCompile("plugchain:timers", timersSource, true)
+var timersProgram = builtinProgram("plugchain:timers", timersSource)
 
 var timerGlobals = []string{"setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "clearImmediate", "queueMicrotask"}
 
@@ -111,7 +111,7 @@ func (in *Instance) installTimers() error {
 	if in.timers != nil {
 		return nil
 	}
-	build, err := in.rt.RunProgram(timersProgram)
+	build, err := in.rt.RunProgram(timersProgram())
 	if err != nil {
 		return err
 	}

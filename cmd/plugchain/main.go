@@ -29,7 +29,7 @@ import (
 )
 
 func main() {
-	tuneGC(os.Getenv)
+	tuneGC(os.LookupEnv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
@@ -42,9 +42,10 @@ func main() {
 // four-plugin chain; 400 made the same run 27–37% faster for 10 MB more memory.
 const gcPercent = 400
 
-// tuneGC sets the collector's target to gcPercent unless GOGC (read through getenv) is set.
-func tuneGC(getenv func(string) string) {
-	if getenv("GOGC") == "" {
+// tuneGC sets the collector's target to gcPercent unless GOGC (looked up through lookupEnv)
+// is set, even to nothing.
+func tuneGC(lookupEnv func(string) (string, bool)) {
+	if _, set := lookupEnv("GOGC"); !set {
 		debug.SetGCPercent(gcPercent)
 	}
 }

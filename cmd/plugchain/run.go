@@ -241,6 +241,9 @@ func readLine(in *bufio.Reader, long *[]byte) ([]byte, error) {
 	if !errors.Is(err, bufio.ErrBufferFull) {
 		return line, err
 	}
+	if cap(*long) > maxKeptLine {
+		*long = nil // the last long line is done with: do not keep the largest one's room
+	}
 	*long = append((*long)[:0], line...)
 	for errors.Is(err, bufio.ErrBufferFull) {
 		line, err = in.ReadSlice('\n')
@@ -248,6 +251,9 @@ func readLine(in *bufio.Reader, long *[]byte) ([]byte, error) {
 	}
 	return *long, err
 }
+
+// maxKeptLine is the most room (in bytes) readLine keeps for gathering long lines.
+const maxKeptLine = 1 << 20
 
 // jsonLines writes each captured event as one JSON line.
 type jsonLines struct {

@@ -576,8 +576,10 @@ func TestTuneGCKeepsAGOGCFromTheEnvironment(t *testing.T) {
 	defer debug.SetGCPercent(prev)
 	current := func() int { p := debug.SetGCPercent(-1); debug.SetGCPercent(p); return p }
 
-	tuneGC(func(k string) string { return map[string]string{"GOGC": "50"}[k] })
-	assert.Equal(t, 100, current(), "GOGC set: the runtime already applied it")
-	tuneGC(func(string) string { return "" })
+	for _, v := range []string{"50", ""} {
+		tuneGC(func(k string) (string, bool) { return v, k == "GOGC" })
+		assert.Equal(t, 100, current(), "GOGC=%q set: the runtime already applied it", v)
+	}
+	tuneGC(func(string) (string, bool) { return "", false })
 	assert.Equal(t, gcPercent, current())
 }
