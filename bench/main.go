@@ -75,6 +75,10 @@ type scalingResult struct {
 	// CPUCeiling is how much a pure-CPU loop speeds up with 2 goroutines on this machine: the
 	// most any workload can scale here.
 	CPUCeiling float64 `json:"cpuCeiling"`
+	// MemoryCeiling is the same for a loop of random reads from a table larger than a core's
+	// caches: what the shared cache and memory leave to a workload that allocates and
+	// collects as much as plugin code does.
+	MemoryCeiling float64 `json:"memoryCeiling"`
 }
 
 func main() {
@@ -202,8 +206,8 @@ func main() {
 	}
 
 	fmt.Printf("\n## Scaling: realistic chain, %d CPUs\n\n", runtime.NumCPU())
-	fmt.Println("| GOGC | workers | events/s | speed-up | a pure-CPU loop's speed-up (the machine's ceiling) |")
-	fmt.Println("| --- | ---: | ---: | ---: | ---: |")
+	fmt.Println("| GOGC | workers | events/s | speed-up | a pure-CPU loop's speed-up | a random-read loop's speed-up |")
+	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: |")
 	settings := []string{goDefaultGOGC}
 	if *gogc != "" {
 		settings = append(settings, *gogc)
@@ -213,7 +217,8 @@ func main() {
 		if err != nil {
 			fail(fmt.Errorf("scaling: %w", err))
 		}
-		fmt.Printf("| %s | 1 | %.0f | 1.00 | 1.00 |\n| %s | 2 | %.0f | %.2f | %.2f |\n", g, sc.OneWorker, g, sc.TwoWorkers, sc.TwoWorkers/sc.OneWorker, sc.CPUCeiling)
+		fmt.Printf("| %s | 1 | %.0f | 1.00 | 1.00 | 1.00 |\n| %s | 2 | %.0f | %.2f | %.2f | %.2f |\n", g, sc.OneWorker, g, sc.TwoWorkers,
+			sc.TwoWorkers/sc.OneWorker, sc.CPUCeiling, sc.MemoryCeiling)
 	}
 }
 
@@ -546,7 +551,7 @@ func plugchainScaling(root, eventsFile string, iterations int) (scalingResult, e
 		}
 		one, two = max(one, r1), max(two, r2)
 	}
-	return scalingResult{OneWorker: one, TwoWorkers: two, CPUCeiling: cpuCeiling()}, nil
+	return scalingResult{OneWorker: one, TwoWorkers: two, CPUCeiling: cpuCeiling(), MemoryCeiling: memoryCeiling()}, nil
 }
 
 // scalingRounds is how many rounds of one and of two workers the scaling measurement runs.
@@ -556,13 +561,38 @@ const scalingRounds = 5
 // goroutines: shared physical cores and noisy neighbours keep virtual machines below 2.
 func cpuCeiling() float64 {
 	const n = 300_000_000
-	spin := func() uint64 {
+	return ceiling(func() uint64 {
 		var s uint64
 		for i := 0; i < n; i++ {
 			s = s*6364136223846793005 + uint64(i)
 		}
 		return s
+	})
+}
+
+// memoryCeiling measures how a loop of random reads from a 32 MiB table speeds up with two
+// goroutines.
+func memoryCeiling() float64 {
+	const n, size = 30_000_000, 4 << 20
+	table := make([]uint64, size)
+	for i := range table {
+		table[i] = uint64(i)
 	}
+	return ceiling(func() uint64 {
+		var s, x uint64 = 0, 88172645463325252
+		for i := 0; i < n; i++ {
+			x ^= x << 13 // xorshift: the next index depends on nothing the reads return
+			x ^= x >> 7
+			x ^= x << 17
+			s += table[x&(size-1)]
+		}
+		return s
+	})
+}
+
+// ceiling runs spin alone and on two goroutines at once, the best of scalingRounds rounds of
+// each, and returns how much more work two goroutines did in the same time.
+func ceiling(spin func() uint64) float64 {
 	var sink [2]uint64
 	one, two := time.Duration(1<<62), time.Duration(1<<62)
 	for round := 0; round < scalingRounds; round++ { // the best round of each, as for the chain
