@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/plugchain/plugchain/internal/wtf8"
 )
 
 // Marshal encodes a normalized value exactly as JavaScript's JSON.stringify would.
@@ -145,6 +147,14 @@ func AppendString(dst []byte, s string) []byte {
 		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
+			if r, ok := wtf8.SurrogateAt(s, i); ok {
+				// A lone surrogate, written as JSON.stringify writes it.
+				dst = append(dst, s[start:i]...)
+				dst = append(dst, '\\', 'u', hexDigits[r>>12], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
+				i += 3
+				start = i
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
 				dst = append(dst, s[start:i]...)

@@ -5,6 +5,13 @@
 // A value is one of: nil, bool, float64, string, []any, *Object. Set and Normalize also accept
 // other integer and float types, map[string]any and json.Marshaler-free Go values, converting
 // them to those.
+//
+// Strings are UTF-8, but for one thing JavaScript strings can hold and UTF-8 cannot: an
+// unpaired UTF-16 surrogate (a "\ud83d" escape, as a browser sends when it cuts an emoji in
+// two). Parse keeps it in a string value as the three bytes of its WTF-8 form (ED A0 BD for
+// U+D83D), and encoding writes those bytes back as the same escape, as JSON.stringify does.
+// In object keys it becomes U+FFFD. Other invalid UTF-8 in the input becomes U+FFFD, one for
+// each maximal invalid subpart, as Node decodes it.
 package ojson
 
 import (

@@ -24,7 +24,17 @@ func TestParseAndMarshalLikeJavaScript(t *testing.T) {
 		{`{"4294967295":1,"4294967294":2}`, `{"4294967294":2,"4294967295":1}`},
 		{`[1.0, -0, 1e21, 1e-7, 123456789012345680000, 0.1, 1E400, -1e-400]`, `[1,0,1e+21,1e-7,123456789012345680000,0.1,null,0]`},
 		{`"\u00e9\ud83d\ude00\u2028<>&\u0001\/"`, `"é😀` + "\u2028" + `<>&\u0001/"`},
-		{`"\ud800x"`, `"` + "\ufffd" + `x"`},
+		// Lone surrogates stay, as JSON.stringify(JSON.parse(s)) keeps them.
+		{`"\ud800x"`, `"\ud800x"`},
+		{`"a\udc00"`, `"a\udc00"`},
+		{`"\ude00\ud83d"`, `"\ude00\ud83d"`},
+		{`"\ud83d\ud83d\ude00"`, `"\ud83d😀"`},
+		{`"\uD83D\uDE00 \uDBFF"`, `"😀 \udbff"`},
+		{`{"k\ud800":"v\ud800"}`, `{"k` + "\ufffd" + `":"v\ud800"}`}, // not in keys: see parser.key
+		// Invalid UTF-8 in the input: one U+FFFD per maximal invalid subpart, as Node decodes
+		// it; WTF-8 bytes in the input are invalid UTF-8, not lone surrogates.
+		{"\"a\xe2\x82b\xffc\"", "\"a\ufffdb\ufffdc\""},
+		{"\"\xed\xa0\xbd\"", "\"\ufffd\ufffd\ufffd\""},
 		{` {"nested":{"x":[true,false,null,{}]}} `, `{"nested":{"x":[true,false,null,{}]}}`},
 		{`"tab\tnl\nq\"bs\\"`, `"tab\tnl\nq\"bs\\"`},
 	}

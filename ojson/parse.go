@@ -11,6 +11,9 @@ import (
 	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/plugchain/plugchain/internal/wtf8"
+	"github.com/plugchain/plugchain/internal/wutf8"
 )
 
 // SyntaxError describes malformed JSON and where it was found.
@@ -415,7 +418,9 @@ func (p *parser) key() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return k.(string), nil
+	// Keys keep U+FFFD for a lone surrogate: goja's property names cannot hold one that came
+	// from a Go string.
+	return wtf8.ReplaceSurrogates(k.(string)), nil
 }
 
 // shortString parses a string value, interning short ones.
@@ -589,8 +594,8 @@ func (p *parser) str() (any, error) {
 					return nil, p.errorf("bad \\u escape")
 				}
 				if utf16.IsSurrogate(r) {
-					// A pair decodes to one rune; a lone surrogate cannot live in a Go
-					// string and becomes U+FFFD, as encoding/json does.
+					// A pair decodes to one rune; a lone surrogate is kept in its WTF-8
+					// form (see package wtf8), as JSON.parse keeps it in a JavaScript string.
 					save := p.pos
 					if p.pos+1 < len(d) && d[p.pos] == '\\' && d[p.pos+1] == 'u' {
 						p.pos += 2
@@ -602,7 +607,8 @@ func (p *parser) str() (any, error) {
 						}
 					}
 					p.pos = save
-					r = utf8.RuneError
+					buf = wtf8.AppendSurrogate(buf, r)
+					continue
 				}
 				buf = utf8.AppendRune(buf, r)
 			default:
@@ -613,9 +619,15 @@ func (p *parser) str() (any, error) {
 			buf = append(buf, c)
 			p.pos++
 		default:
-			r, size := utf8.DecodeRune(d[p.pos:])
-			buf = utf8.AppendRune(buf, r)
-			p.pos += size
+			// Invalid UTF-8 becomes U+FFFD as Node decodes its input: one for each maximal
+			// invalid subpart.
+			if n := wutf8.SeqLen(d[p.pos:]); n > 0 {
+				buf = append(buf, d[p.pos:p.pos+n]...)
+				p.pos += n
+			} else {
+				buf = append(buf, "\ufffd"...)
+				p.pos -= n
+			}
 		}
 	}
 }

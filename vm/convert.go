@@ -4,9 +4,11 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+	"strings"
 
 	"github.com/dop251/goja"
 
+	"github.com/plugchain/plugchain/internal/wtf8"
 	"github.com/plugchain/plugchain/ojson"
 )
 
@@ -17,7 +19,7 @@ func ToJS(rt *goja.Runtime, v any) goja.Value {
 	case nil:
 		return goja.Null()
 	case string:
-		return rt.ToValue(x)
+		return jsString(rt, x)
 	case float64:
 		return rt.ToValue(x)
 	case bool:
@@ -50,6 +52,29 @@ func ToJS(rt *goja.Runtime, v any) goja.Value {
 		}
 		return ToJS(rt, n)
 	}
+}
+
+// jsString converts a Go string to a JavaScript string. A lone surrogate travels in a Go
+// string in its WTF-8 form (see package wtf8), which goja would read as three invalid bytes.
+func jsString(rt *goja.Runtime, s string) goja.Value {
+	if wtf8.HasSurrogate(s) {
+		return goja.StringFromUTF16(wtf8.ToUTF16(s))
+	}
+	return rt.ToValue(s)
+}
+
+// exportString returns a JavaScript string as a Go string, with its lone surrogates in their
+// WTF-8 form (see package wtf8): goja's Export makes them U+FFFD.
+func exportString(s goja.String) string {
+	str := s.String()
+	if strings.IndexByte(str, 0xEF) < 0 || !strings.Contains(str, "\ufffd") {
+		return str // no U+FFFD, so no lone surrogate became one
+	}
+	units := make([]uint16, s.Length())
+	for i := range units {
+		units[i] = s.CharAt(i)
+	}
+	return wtf8.FromUTF16(units)
 }
 
 // FromJS converts a JavaScript value to an ojson value with exactly the semantics of
@@ -168,6 +193,9 @@ func (c *exporter) value(key string, v goja.Value, toJSON bool) (res any, ok boo
 	}
 	if _, isSymbol := v.(*goja.Symbol); isSymbol {
 		return nil, false, nil
+	}
+	if s, ok := v.(goja.String); ok {
+		return exportString(s), true, nil
 	}
 	switch x := v.Export().(type) {
 	case string:

@@ -271,7 +271,7 @@ func (l *lazyObject) Get(key string) goja.Value {
 				return l.strs[i].val
 			}
 		}
-		s := l.in.rt.ToValue(x)
+		s := jsString(l.in.rt, x)
 		if len(l.strs) < maxCachedStrings {
 			l.strs = append(l.strs, lazyStr{key, s})
 		}
@@ -333,9 +333,11 @@ func storable(v goja.Value) any {
 	if goja.IsNull(v) {
 		return nil
 	}
-	switch v.(type) {
+	switch x := v.(type) {
 	case *goja.Object, *goja.Symbol:
 		return v
+	case goja.String:
+		return exportString(x)
 	}
 	switch x := v.Export().(type) {
 	case string, bool, float64:

@@ -226,12 +226,16 @@ var handlers = {
     $snapshot: function () {
         throw new Error('$snapshot events must not reach processEvent')
     },
-    // Cases where plugchain is known to differ from Node (see the Go test's knownDifferences).
+    // team_undefined and cross_plugin_values are cases where plugchain is known to differ
+    // from Node (see the Go test's knownDifferences).
     lone_surrogates: function (event, p) {
         p.lone_high = '\ud800'
         p.lone_low = 'x\udc00y'
         p.reversed_pair = '\ude00\ud83d'
+        p.joined_pair = p.input_high + p.input_low
         p.input_lone_length = p.input_lone.length
+        p.input_codes = [p.input_lone.charCodeAt(1), p.input_high.charCodeAt(0), p.input_emoji_cut.charCodeAt(2)]
+        p.sliced = p.input_emoji.slice(0, 3) + '|' + p.input_emoji.slice(3)
         return event
     },
     nested_to_json: function (event, p) {
