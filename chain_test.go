@@ -725,3 +725,34 @@ export function onEvent() {}`)
 	require.NoError(t, c.Remove(ctx, a))
 	assert.Equal(t, `{"event":"e","properties":{"$plugins_succeeded":["b (2)"],"$plugins_failed":[],"$plugins_deferred":["b (2)"]}}`, lists())
 }
+
+// TestLoneSurrogatesAtTheHostsEdge checks that strings a plugin hands to the host's storage,
+// cache and webhooks carry U+FFFD for a lone surrogate, as Node's Redis, Postgres and HTTP
+// clients encode them, while the event keeps it.
+func TestLoneSurrogatesAtTheHostsEdge(t *testing.T) {
+	c, _ := newChain(t)
+	addJS(t, c, "edge", `export async function processEvent(event, { cache, storage }) {
+		await cache.set('k\ud800', 'v\udc00', undefined, { jsonSerialize: false })
+		await storage.set('s\ud800', 'w\udc00')
+		event.properties.cached = await cache.get('k\udbff', null, { jsonSerialize: false })
+		event.properties.stored = await storage.get('s\udfff')
+		event.properties.kept = 'e\ud800'
+		return event
+	}
+	export function composeWebhook(event) {
+		return { url: 'https://hooks.example/\ud800', body: 'b\udc00', headers: { x: 'h\ud800' } }
+	}`)
+	out, err := c.ProcessEvent(context.Background(), mustEvent(t, `{"event":"e","properties":{}}`))
+	require.NoError(t, err)
+	props := jsonOf(t, out)
+	assert.Contains(t, props, `"cached":"v`+"\ufffd"+`"`, "Redis keys and values are UTF-8")
+	assert.Contains(t, props, `"stored":"w\udc00"`, "stored values are JSON")
+	assert.Contains(t, props, `"kept":"e\ud800"`)
+
+	hooks, err := c.ComposeWebhooks(context.Background(), out)
+	require.NoError(t, err)
+	require.Len(t, hooks, 1)
+	assert.Equal(t, "https://hooks.example/\ufffd", hooks[0].URL)
+	assert.Equal(t, "b\ufffd", hooks[0].Body)
+	assert.Equal(t, "h\ufffd", hooks[0].Headers["x"])
+}

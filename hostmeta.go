@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/plugchain/plugchain/internal/wtf8"
 	"github.com/plugchain/plugchain/memstore"
 	"github.com/plugchain/plugchain/ojson"
 	"github.com/plugchain/plugchain/vm"
@@ -66,11 +67,12 @@ func arg(args []any, i int) any {
 	return vm.Undefined
 }
 
-// jsString converts a JSON-like value as JavaScript's String() would.
+// jsString converts a JSON-like value as JavaScript's String() would, for the host: a lone
+// surrogate becomes U+FFFD, as it does when Node hands a string to Redis, Postgres or HTTP.
 func jsString(v any) string {
 	switch x := v.(type) {
 	case string:
-		return x
+		return wtf8.ReplaceSurrogates(x)
 	case nil:
 		return "null"
 	case bool:

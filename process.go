@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/plugchain/plugchain/internal/wtf8"
 	"github.com/plugchain/plugchain/ojson"
 )
 
@@ -363,14 +364,15 @@ func toWebhook(v any) (Webhook, error) {
 	if url == "" {
 		return Webhook{}, errors.New(`returned a webhook without a "url" string`)
 	}
-	h.URL = url
+	// Strings go out as UTF-8, a lone surrogate as U+FFFD, as Node's fetch sends them.
+	h.URL = wtf8.ReplaceSurrogates(url)
 	if m, ok := o.GetString("method"); ok && m != "" {
-		h.Method = m
+		h.Method = wtf8.ReplaceSurrogates(m)
 	}
 	switch b, _ := o.Get("body"); x := b.(type) {
 	case nil:
 	case string:
-		h.Body = x
+		h.Body = wtf8.ReplaceSurrogates(x)
 	default:
 		enc, err := ojson.Marshal(x)
 		if err != nil {

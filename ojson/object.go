@@ -10,8 +10,9 @@
 // unpaired UTF-16 surrogate (a "\ud83d" escape, as a browser sends when it cuts an emoji in
 // two). Parse keeps it in a string value as the three bytes of its WTF-8 form (ED A0 BD for
 // U+D83D), and encoding writes those bytes back as the same escape, as JSON.stringify does.
-// In object keys it becomes U+FFFD. Other invalid UTF-8 in the input becomes U+FFFD, one for
-// each maximal invalid subpart, as Node decodes it.
+// In parsed object keys it becomes U+FFFD. Other invalid UTF-8 in the input becomes U+FFFD, one
+// for each maximal invalid subpart, as Node decodes it; invalid UTF-8 in a string a Go program
+// sets (other than such surrogates) is written as U+FFFD byte by byte.
 package ojson
 
 import (

@@ -181,7 +181,7 @@ func (c *exporter) value(key string, v goja.Value, toJSON bool) (res any, ok boo
 		case "Number":
 			return c.value(key, c.rt.ToValue(obj.ToFloat()), false)
 		case "String":
-			return c.value(key, c.rt.ToValue(obj.String()), false)
+			return c.value(key, obj.ToString(), false) // ToString keeps lone surrogates
 		case "Boolean":
 			return c.value(key, c.rt.ToValue(obj.Export()), false)
 		case "BigInt":
