@@ -646,7 +646,7 @@ func (c *Chain) Close(ctx context.Context) error {
 		return nil
 	}
 	c.closed = true
-	c.setConfigs(c.configs)
+	c.setConfigs(c.configs) // publishes closed to events, which read the view
 	close(c.stopWatch)
 	list := c.configs
 	c.mu.Unlock()

@@ -46,7 +46,7 @@ func (c *Chain) ProcessEvent(ctx context.Context, ev *Event) (*Event, error) {
 		if ic.state() != SetupReady {
 			continue // not set up: its events pass unchanged, and it is in none of the lists
 		}
-		if ic.has["onEvent"] || ic.has["onSnapshot"] || ic.has["exportEvents"] {
+		if ic.defers() {
 			deferred.add(ic.entry)
 		}
 		if !ic.has["processEvent"] {
@@ -183,10 +183,16 @@ type pluginLists struct {
 	processingValue, deferringValue any
 }
 
+// defers reports whether ic sees events after the chain (onEvent, onSnapshot or
+// exportEvents): such configs go in $plugins_deferred.
+func (ic *installed) defers() bool {
+	return ic.has["onEvent"] || ic.has["onSnapshot"] || ic.has["exportEvents"]
+}
+
 func newPluginLists(list []*installed) *pluginLists {
 	l := &pluginLists{}
 	for _, ic := range list {
-		if ic.has["onEvent"] || ic.has["onSnapshot"] || ic.has["exportEvents"] {
+		if ic.defers() {
 			l.deferring = append(l.deferring, ic.entry)
 		}
 		if ic.has["processEvent"] {

@@ -67,7 +67,7 @@ func jsString(rt *goja.Runtime, s string) goja.Value {
 // WTF-8 form (see package wtf8): goja's Export makes them U+FFFD.
 func exportString(s goja.String) string {
 	str := s.String()
-	if strings.IndexByte(str, 0xEF) < 0 || !strings.Contains(str, "\ufffd") {
+	if !strings.Contains(str, "\ufffd") {
 		return str // no U+FFFD, so no lone surrogate became one
 	}
 	units := make([]uint16, s.Length())
